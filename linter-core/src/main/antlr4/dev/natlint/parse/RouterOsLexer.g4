@@ -28,7 +28,7 @@ UNTERMINATED  : '"' (ESCAPE | ~["\\])* '\\'? EOF ;
 VAR           : '$' ( [a-zA-Z0-9_]+ | STRING_BODY )? ;
 // "name=" immediately followed by its value; the value is lexed in VALUE mode because unquoted
 // values may contain characters ('=', '<', '!') that are operators elsewhere.
-KEY_EQ        : KEY_CHAR+ '=' -> pushMode(VALUE_MODE) ;
+KEY_EQ        : '!'? KEY_CHAR+ '=' -> pushMode(VALUE_MODE) ;
 EQ            : '=' ;
 WORD          : WORD_START WORD_CHAR* ;
 BACKSLASH     : '\\' ;

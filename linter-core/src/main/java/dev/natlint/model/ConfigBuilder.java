@@ -1,0 +1,406 @@
+package dev.natlint.model;
+
+import dev.natlint.diag.Location;
+import dev.natlint.parse.Arg;
+import dev.natlint.parse.Command;
+import dev.natlint.parse.ParsedScript;
+import dev.natlint.parse.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Replays a script's commands the way the router would apply them, item by item, and then reads the
+ * typed model off the result. Commands inside conditional script constructs are not applied.
+ *
+ * <p>References to interfaces are bound to the interface item at the moment the command runs, so a
+ * later rename moves the reference along, exactly as RouterOS keeps references by internal id.
+ */
+public final class ConfigBuilder {
+
+    /** Interface menus whose items exist on the router before any script: physical ports. */
+    private static final Set<String> PHYSICAL_MENUS = Set.of("ethernet", "wireless", "wifi", "wifiwave2", "lte", "w60g");
+
+    /** Properties that name an interface, per menu. Firewall tables add in-/out-interface. */
+    private static final Map<String, Set<String>> INTERFACE_REFS = Map.of(
+            "/interface vlan", Set.of("interface"),
+            "/interface pppoe-client", Set.of("interface"),
+            "/interface vrrp", Set.of("interface"),
+            "/interface bridge port", Set.of("interface", "bridge"),
+            "/interface list member", Set.of("interface"),
+            "/ip address", Set.of("interface"),
+            "/ip dhcp-client", Set.of("interface"),
+            "/ip dhcp-server", Set.of("interface"));
+
+    private static final Set<String> FIREWALL_INTERFACE_REFS = Set.of("in-interface", "out-interface");
+
+    private static final Map<String, Integer> DEFAULT_SERVICES = new LinkedHashMap<>();
+
+    static {
+        DEFAULT_SERVICES.put("telnet", 23);
+        DEFAULT_SERVICES.put("ftp", 21);
+        DEFAULT_SERVICES.put("www", 80);
+        DEFAULT_SERVICES.put("ssh", 22);
+        DEFAULT_SERVICES.put("www-ssl", 443);
+        DEFAULT_SERVICES.put("api", 8728);
+        DEFAULT_SERVICES.put("winbox", 8291);
+        DEFAULT_SERVICES.put("api-ssl", 8729);
+    }
+
+    /** A reference to an interface: bound to its item when one existed, else the literal name. */
+    private record IfaceRef(Item target, String literal, boolean negated) {
+        String render() {
+            return (negated ? "!" : "") + (target != null ? target.str("name") : literal);
+        }
+    }
+
+    /** An item while the script is replayed. Property values are Strings or IfaceRefs. */
+    private static final class Item {
+        final String menu;
+        final Location location;
+        final boolean implicit;
+        final LinkedHashMap<String, Object> props = new LinkedHashMap<>();
+
+        Item(String menu, Location location, boolean implicit) {
+            this.menu = menu;
+            this.location = location;
+            this.implicit = implicit;
+        }
+
+        String str(String key) {
+            Object v = props.get(key);
+            return v == null ? null : v instanceof IfaceRef r ? r.render() : (String) v;
+        }
+
+        boolean disabled() {
+            return isYes(str("disabled"));
+        }
+    }
+
+    private final String file;
+    private final Map<String, List<Item>> tables = new LinkedHashMap<>();
+    private final Map<String, Item> interfacesByName = new HashMap<>();
+    private final Map<String, Integer> autoNames = new HashMap<>();
+
+    private ConfigBuilder(String file) {
+        this.file = file;
+        List<Item> services = table("/ip service");
+        DEFAULT_SERVICES.forEach((name, port) -> {
+            Item s = new Item("/ip service", null, true);
+            s.props.put("name", name);
+            s.props.put("port", String.valueOf(port));
+            services.add(s);
+        });
+    }
+
+    public static RouterConfig build(ParsedScript script) {
+        ConfigBuilder b = new ConfigBuilder(script.file());
+        for (Command c : script.commands()) {
+            if (!c.conditional() && !c.script()) {
+                b.apply(c);
+            }
+        }
+        return b.result(script);
+    }
+
+    // ---- replay ---------------------------------------------------------------------------------
+
+    private void apply(Command c) {
+        String menu = c.menu();
+        switch (c.verb()) {
+            case "add" -> add(c, menu);
+            case "set" -> select(c, menu, true).forEach(item -> setProperties(item, c));
+            case "remove" -> select(c, menu, false).forEach(item -> remove(menu, item));
+            case "disable" -> select(c, menu, false).forEach(item -> item.props.put("disabled", "yes"));
+            case "enable" -> select(c, menu, false).forEach(item -> item.props.put("disabled", "no"));
+            case "move" -> move(c, menu);
+            default -> { } // print, export and other read-only or run-time commands change nothing
+        }
+    }
+
+    private List<Item> table(String menu) {
+        return tables.computeIfAbsent(menu, k -> new ArrayList<>());
+    }
+
+    private void add(Command c, String menu) {
+        Item item = new Item(menu, c.location(), false);
+        Integer before = null;
+        for (Arg arg : c.args()) {
+            if (arg instanceof Arg.Property p && canonical(menu, p.name()).equals("place-before")) {
+                before = position(menu, p.value().text()).orElse(null);
+            } else if (arg instanceof Arg.Positional flag) {
+                String word = flag.value().text();
+                if (word.startsWith("!")) {
+                    item.props.remove(word.substring(1));
+                } else {
+                    item.props.put(word, "yes"); // v7 bare flags such as "blackhole" or "fib"
+                }
+            }
+        }
+        setProperties(item, c);
+        String ifType = interfaceMenu(menu);
+        if (ifType != null && item.str("name") == null) {
+            item.props.put("name", autoName(ifType));
+        }
+        List<Item> t = table(menu);
+        if (before != null && before <= t.size()) {
+            t.add(before, item);
+        } else {
+            t.add(item);
+        }
+        if (ifType != null) {
+            interfacesByName.put(item.str("name"), item);
+        }
+    }
+
+    /** RouterOS names unnamed interfaces bridge1, vlan1, pppoe-out1 ... */
+    private String autoName(String ifType) {
+        String base = switch (ifType) {
+            case "pppoe-client" -> "pppoe-out";
+            case "l2tp-client" -> "l2tp-out";
+            case "sstp-client" -> "sstp-out";
+            case "ovpn-client" -> "ovpn-out";
+            case "pptp-client" -> "pptp-out";
+            default -> ifType;
+        };
+        for (int n = autoNames.merge(base, 1, Integer::sum); ; n = autoNames.merge(base, 1, Integer::sum)) {
+            if (!interfacesByName.containsKey(base + n)) {
+                return base + n;
+            }
+        }
+    }
+
+    private void setProperties(Item item, Command c) {
+        for (Arg.Property p : c.properties()) {
+            String name = canonical(item.menu, p.name());
+            if (name.equals("place-before") || name.equals("numbers")) {
+                continue;
+            }
+            if (name.startsWith("!")) {
+                item.props.remove(name.substring(1));
+                continue;
+            }
+            Value v = p.value();
+            String text = v.text();
+            if (name.equals("name") && interfaceMenu(item.menu) != null) {
+                String old = item.str("name");
+                if (old != null && interfacesByName.get(old) == item) {
+                    interfacesByName.remove(old);
+                }
+                interfacesByName.put(text, item);
+                item.props.put(name, text);
+            } else if (isInterfaceRef(item.menu, name) && v.isLiteral()) {
+                item.props.put(name, reference(text));
+            } else {
+                item.props.put(name, text);
+            }
+        }
+    }
+
+    private IfaceRef reference(String written) {
+        boolean negated = written.startsWith("!");
+        String name = negated ? written.substring(1) : written;
+        Item target = interfacesByName.get(name);
+        if (target == null && InterfaceType.forImplicitName(name) != null) {
+            target = implicitPort(name, null);
+        }
+        return new IfaceRef(target, name, negated);
+    }
+
+    /** A factory port the script refers to without declaring it. */
+    private Item implicitPort(String defaultName, Location at) {
+        InterfaceType type = InterfaceType.forImplicitName(defaultName);
+        String menu = "/interface " + (type == InterfaceType.WIRELESS ? "wireless" : type == InterfaceType.LTE ? "lte"
+                : type == InterfaceType.LOOPBACK ? "loopback" : "ethernet");
+        Item item = new Item(menu, at, true);
+        item.props.put("default-name", defaultName);
+        item.props.put("name", defaultName);
+        table(menu).add(item);
+        interfacesByName.putIfAbsent(defaultName, item);
+        return item;
+    }
+
+    private void remove(String menu, Item item) {
+        table(menu).remove(item);
+        String name = item.str("name");
+        if (name != null && interfacesByName.get(name) == item) {
+            interfacesByName.remove(name);
+        }
+    }
+
+    /**
+     * {@code move <items> [destination=]<item>}: the moved items go before the destination item, or
+     * to the end without one.
+     */
+    private void move(Command c, String menu) {
+        List<Arg> positionals = c.positionals();
+        if (positionals.isEmpty()) {
+            return;
+        }
+        List<Item> t = table(menu);
+        List<Item> moving = resolve(menu, List.of(positionals.get(0)), false);
+        Optional<Arg.Property> destProp = c.property("destination");
+        Item dest = null;
+        if (destProp.isPresent()) {
+            dest = position(menu, destProp.get().value().text()).filter(i -> i < t.size()).map(t::get).orElse(null);
+        } else if (positionals.size() > 1) {
+            List<Item> d = resolve(menu, List.of(positionals.get(1)), false);
+            dest = d.isEmpty() ? null : d.get(0);
+        }
+        t.removeAll(moving);
+        int at = dest == null || !t.contains(dest) ? t.size() : t.indexOf(dest);
+        t.addAll(at, moving);
+    }
+
+    /** The items a command addresses: by selector, number, name, or the menu's only item. */
+    private List<Item> select(Command c, String menu, boolean createSingleton) {
+        List<Arg> selectors = new ArrayList<>(c.positionals());
+        c.property("numbers").ifPresent(p -> selectors.add(new Arg.Positional(p.value(), p.location())));
+        if (selectors.isEmpty()) {
+            List<Item> t = table(menu);
+            if (t.isEmpty() && createSingleton) {
+                t.add(new Item(menu, c.location(), true));
+            }
+            return t.isEmpty() ? List.of() : List.of(t.get(0));
+        }
+        List<Item> found = resolve(menu, selectors, true);
+        return found;
+    }
+
+    private List<Item> resolve(String menu, List<Arg> selectors, boolean mayCreatePort) {
+        List<Item> scope = menu.equals("/interface") ? allInterfaces() : table(menu);
+        List<Item> result = new ArrayList<>();
+        for (Arg sel : selectors) {
+            if (sel instanceof Arg.Selector s) {
+                List<Item> matches = scope.stream().filter(i -> matches(i, s.conditions())).toList();
+                if (matches.isEmpty() && mayCreatePort && isPhysicalMenu(menu)) {
+                    defaultNameCondition(s).filter(n -> InterfaceType.forImplicitName(n) != null)
+                            .ifPresent(n -> result.add(implicitPort(n, s.location())));
+                }
+                result.addAll(matches);
+            } else if (sel instanceof Arg.Positional p) {
+                for (String token : p.value().text().split(",")) {
+                    byToken(menu, scope, token, mayCreatePort, p.location()).ifPresent(result::add);
+                }
+            }
+        }
+        return result.stream().distinct().toList();
+    }
+
+    private Optional<Item> byToken(String menu, List<Item> scope, String token, boolean mayCreatePort, Location at) {
+        if (token.matches("\\d+")) {
+            int n = Integer.parseInt(token);
+            return n < scope.size() ? Optional.of(scope.get(n)) : Optional.empty();
+        }
+        Optional<Item> named = scope.stream().filter(i -> token.equals(i.str("name"))).findFirst();
+        if (named.isEmpty() && mayCreatePort && isPhysicalMenu(menu) && InterfaceType.forImplicitName(token) != null
+                && !interfacesByName.containsKey(token)) {
+            return Optional.of(implicitPort(token, at));
+        }
+        return named;
+    }
+
+    private static Optional<String> defaultNameCondition(Arg.Selector s) {
+        return s.conditions().stream().filter(c -> c.op().equals("=") && c.name().equals("default-name"))
+                .map(Arg.Condition::value).findFirst();
+    }
+
+    private static boolean matches(Item item, List<Arg.Condition> conditions) {
+        for (Arg.Condition c : conditions) {
+            String actual = item.str(c.name());
+            if (c.name().equals("disabled") && actual == null) {
+                actual = "no";
+            }
+            boolean ok = switch (c.op()) {
+                case "=" -> c.value().equals(actual) || (isYes(c.value()) && isYes(actual));
+                case "!=" -> !c.value().equals(actual);
+                case "~" -> actual != null && regexFind(c.value(), actual);
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean regexFind(String regex, String text) {
+        try {
+            return Pattern.compile(regex).matcher(text).find();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Resolves a {@code place-before}/{@code destination} value (a print number) to a list index. */
+    private Optional<Integer> position(String menu, String text) {
+        if (text.matches("\\d+")) {
+            return Optional.of(Integer.parseInt(text));
+        }
+        return Optional.empty();
+    }
+
+    private List<Item> allInterfaces() {
+        List<Item> all = new ArrayList<>();
+        tables.forEach((menu, items) -> {
+            if (interfaceMenu(menu) != null) {
+                all.addAll(items);
+            }
+        });
+        return all;
+    }
+
+    /** The interface type word of an interface menu ({@code vlan} for {@code /interface vlan}), else null. */
+    private static String interfaceMenu(String menu) {
+        if (!menu.startsWith("/interface ")) {
+            return null;
+        }
+        String rest = menu.substring("/interface ".length());
+        return !rest.contains(" ") && InterfaceType.forMenu(rest) != null ? rest : null;
+    }
+
+    private static boolean isPhysicalMenu(String menu) {
+        String type = interfaceMenu(menu);
+        return menu.equals("/interface") || (type != null && PHYSICAL_MENUS.contains(type));
+    }
+
+    private static boolean isInterfaceRef(String menu, String property) {
+        if (Table.forPath(List.of(menu.substring(1).split(" "))) != null) {
+            return FIREWALL_INTERFACE_REFS.contains(property);
+        }
+        return INTERFACE_REFS.getOrDefault(menu, Set.of()).contains(property);
+    }
+
+    private static String canonical(String menu, String property) {
+        if (menu.startsWith("/ip firewall ") || menu.startsWith("/ipv6 firewall ")) {
+            String bare = property.startsWith("!") ? property.substring(1) : property;
+            Optional<String> full = FirewallProperties.canonical(bare);
+            if (full.isPresent()) {
+                return property.startsWith("!") ? "!" + full.get() : full.get();
+            }
+        }
+        return property;
+    }
+
+    static boolean isYes(String v) {
+        return "yes".equals(v) || "true".equals(v);
+    }
+
+    // ---- typed model ----------------------------------------------------------------------------
+
+    private RouterConfig result(ParsedScript script) {
+        Map<String, List<ReplayedItem>> snapshot = new LinkedHashMap<>();
+        tables.forEach((menu, items) -> snapshot.put(menu, items.stream().map(i -> {
+            Map<String, String> props = new LinkedHashMap<>();
+            i.props.keySet().forEach(k -> props.put(k, i.str(k)));
+            return new ReplayedItem(menu, props, i.implicit, i.location);
+        }).toList()));
+        return ModelExtraction.extract(file, script.routerOsVersion(), snapshot);
+    }
+}

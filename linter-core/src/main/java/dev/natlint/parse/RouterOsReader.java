@@ -1,0 +1,299 @@
+package dev.natlint.parse;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Location;
+import dev.natlint.diag.Severity;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+/**
+ * Reads RouterOS script text into {@link Command}s. Never throws on bad input: every problem becomes a
+ * located {@code syntax} finding, the statement it is in is left out, and reading goes on.
+ *
+ * <p>Recovery happens on the token list before ANTLR parses it, because that is where the damage can
+ * be bounded to one line: an unclosed quote is closed at the end of its line, an unmatched bracket is
+ * dropped, and nesting deeper than {@link #MAX_DEPTH} is flattened so the recursive-descent parser
+ * cannot overflow the stack.
+ */
+public final class RouterOsReader {
+
+    public static final String SYNTAX_RULE = "syntax";
+
+    /** Deeper nesting is never seen in real scripts; the limit keeps the parser's recursion bounded. */
+    static final int MAX_DEPTH = 100;
+
+    /** Bounds re-lexing for broken quotes, so hostile input cannot make reading quadratic. */
+    private static final int MAX_QUOTE_REPAIRS = 20;
+
+    private static final Pattern VERSION = Pattern.compile("by RouterOS (\\S+)");
+
+    private final String file;
+    private final List<Finding> findings = new ArrayList<>();
+    private final BitSet badLines = new BitSet();
+
+    private RouterOsReader(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses {@code text}. {@code file} is the path used in locations and findings.
+     */
+    public static ParsedScript read(String file, String text) {
+        return new RouterOsReader(file).run(text);
+    }
+
+    private ParsedScript run(String text) {
+        List<Token> tokens = lexWithQuoteRepair(text);
+        Map<Integer, String> comments = new TreeMap<>();
+        List<Token> code = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            if (t.getChannel() == RouterOsLexer.COMMENTS) {
+                if (t.getType() == RouterOsLexer.COMMENT) {
+                    comments.put(t.getLine(), t.getText().substring(1));
+                }
+            } else {
+                code.add(t);
+            }
+        }
+        code = repairBrackets(code);
+        RouterOsParser parser = new RouterOsParser(new CommonTokenStream(new ListTokenSource(code)));
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg,
+                                    RecognitionException e) {
+                syntax(line, col + 1, describeParserError((Token) offending));
+            }
+        });
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        RouterOsParser.ScriptContext tree = parser.script();
+        List<Command> commands = new ScriptWalker(file, badLines, this::syntax).walk(tree);
+        return new ParsedScript(file, commands, findings, comments, version(comments));
+    }
+
+    private Optional<String> version(Map<Integer, String> comments) {
+        return comments.values().stream().limit(3)
+                .map(VERSION::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
+    }
+
+    private void syntax(int line, int column, String message) {
+        badLines.set(line);
+        findings.add(new Finding(SYNTAX_RULE, Severity.ERROR, new Location(file, line, column), message));
+    }
+
+    // ---- quotes -------------------------------------------------------------------------------
+
+    /**
+     * Lexes, and when a quote is never closed, closes the most likely culprit at the end of its line and
+     * lexes again. The culprit is the first string that spans a raw line break: real exports never
+     * contain one (they write {@code \n}), so it is where a missing quote swallowed the next lines.
+     */
+    private List<Token> lexWithQuoteRepair(String text) {
+        for (int attempt = 0; ; attempt++) {
+            List<Token> tokens = lex(text);
+            Token open = tokens.stream().filter(t -> t.getType() == RouterOsLexer.UNTERMINATED).findFirst().orElse(null);
+            if (open == null) {
+                return tokens;
+            }
+            Token culprit = tokens.stream()
+                    .filter(t -> t.getType() == RouterOsLexer.STRING || t.getType() == RouterOsLexer.UNTERMINATED)
+                    .filter(t -> hasRawLineBreak(t.getText()))
+                    .findFirst().orElse(open);
+            syntax(culprit.getLine(), culprit.getCharPositionInLine() + 1,
+                    "unclosed quote: the string starting here never ends");
+            if (attempt >= MAX_QUOTE_REPAIRS) {
+                return tokens.stream().filter(t -> t.getType() != RouterOsLexer.UNTERMINATED).toList();
+            }
+            text = closeQuoteAtEndOfLine(text, culprit.getStartIndex());
+        }
+    }
+
+    private static List<Token> lex(String text) {
+        RouterOsLexer lexer = new RouterOsLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        List<Token> tokens = new ArrayList<>();
+        for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
+            tokens.add(t);
+            if (t.getType() == Token.EOF) {
+                return tokens;
+            }
+        }
+    }
+
+    private static boolean hasRawLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                int backslashes = 0;
+                int j = i - 1;
+                if (c == '\n' && j >= 0 && s.charAt(j) == '\r') {
+                    j--;
+                }
+                while (j >= 0 && s.charAt(j) == '\\') {
+                    backslashes++;
+                    j--;
+                }
+                if (backslashes % 2 == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Inserts a closing quote at the end of the line containing {@code from}; columns stay intact. */
+    private static String closeQuoteAtEndOfLine(String text, int from) {
+        int eol = from;
+        while (eol < text.length() && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+            eol++;
+        }
+        int backslashes = 0;
+        for (int j = eol - 1; j > from && text.charAt(j) == '\\'; j--) {
+            backslashes++;
+        }
+        // an odd run of backslashes would escape the inserted quote
+        String close = backslashes % 2 == 1 ? "\\\"" : "\"";
+        return text.substring(0, eol) + close + text.substring(eol);
+    }
+
+    // ---- brackets and nesting -----------------------------------------------------------------
+
+    private List<Token> repairBrackets(List<Token> tokens) {
+        BitSet drop = new BitSet(tokens.size());
+        BitSet insertCloseBefore = new BitSet(tokens.size());
+        int[] closeCount = new int[tokens.size()];
+        List<Integer> stack = new ArrayList<>();
+        boolean depthReported = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int type = t.getType();
+            if (isOpener(type)) {
+                if (stack.size() >= MAX_DEPTH) {
+                    if (!depthReported) {
+                        syntax(t.getLine(), t.getCharPositionInLine() + 1,
+                                "nesting deeper than " + MAX_DEPTH + " levels is not read");
+                        depthReported = true;
+                    }
+                    drop.set(i);
+                    stack.add(-i - 1); // marks a dropped opener so its closer is dropped too
+                } else {
+                    stack.add(i);
+                }
+            } else if (isCloser(type)) {
+                int match = findOpener(tokens, stack, type);
+                if (match < 0) {
+                    syntax(t.getLine(), t.getCharPositionInLine() + 1, "unmatched '" + t.getText() + "'");
+                    drop.set(i);
+                    continue;
+                }
+                while (stack.size() > match + 1) {
+                    reportUnclosed(tokens, stack.remove(stack.size() - 1), drop);
+                }
+                int opener = stack.remove(stack.size() - 1);
+                if (opener < 0) {
+                    drop.set(i);
+                }
+            } else if (type == RouterOsLexer.NEWLINE) {
+                // an expression still open at the end of a line ends there, as on the console
+                while (!stack.isEmpty() && stack.get(stack.size() - 1) >= 0
+                        && tokens.get(stack.get(stack.size() - 1)).getType() == RouterOsLexer.LPAREN) {
+                    stack.remove(stack.size() - 1);
+                    insertCloseBefore.set(i);
+                    closeCount[i] = closeCount[i] + 1;
+                }
+            } else if (type == RouterOsLexer.BACKSLASH) {
+                syntax(t.getLine(), t.getCharPositionInLine() + 1,
+                        tokens.get(i + 1).getType() == Token.EOF
+                                ? "continuation backslash at end of file"
+                                : "stray backslash: a line continuation must end the line");
+                drop.set(i);
+            }
+        }
+        while (!stack.isEmpty()) {
+            reportUnclosed(tokens, stack.remove(stack.size() - 1), drop);
+        }
+        if (drop.isEmpty() && insertCloseBefore.isEmpty()) {
+            return tokens;
+        }
+        List<Token> kept = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int k = 0; k < closeCount[i]; k++) {
+                kept.add(syntheticCloseParen(tokens.get(i)));
+            }
+            if (!drop.get(i)) {
+                kept.add(tokens.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static Token syntheticCloseParen(Token at) {
+        CommonToken t = new CommonToken(at);
+        t.setType(RouterOsLexer.RPAREN);
+        t.setText(")");
+        t.setStopIndex(t.getStartIndex() - 1);
+        return t;
+    }
+
+    /** Index in {@code stack} of the innermost opener that {@code closer} closes, or -1. */
+    private static int findOpener(List<Token> tokens, List<Integer> stack, int closer) {
+        for (int s = stack.size() - 1; s >= 0; s--) {
+            int idx = stack.get(s);
+            int realIdx = idx < 0 ? -idx - 1 : idx;
+            if (closes(tokens.get(realIdx).getType(), closer)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private void reportUnclosed(List<Token> tokens, int stackEntry, BitSet drop) {
+        if (stackEntry < 0) {
+            return; // a flattened over-deep opener: already reported once
+        }
+        Token t = tokens.get(stackEntry);
+        syntax(t.getLine(), t.getCharPositionInLine() + 1, "'" + t.getText() + "' is never closed");
+        drop.set(stackEntry);
+    }
+
+    private static boolean isOpener(int type) {
+        return type == RouterOsLexer.LBRACK || type == RouterOsLexer.LBRACE || type == RouterOsLexer.LPAREN;
+    }
+
+    private static boolean isCloser(int type) {
+        return type == RouterOsLexer.RBRACK || type == RouterOsLexer.RBRACE || type == RouterOsLexer.RPAREN;
+    }
+
+    private static boolean closes(int opener, int closer) {
+        return (opener == RouterOsLexer.LBRACK && closer == RouterOsLexer.RBRACK)
+                || (opener == RouterOsLexer.LBRACE && closer == RouterOsLexer.RBRACE)
+                || (opener == RouterOsLexer.LPAREN && closer == RouterOsLexer.RPAREN);
+    }
+
+    private static String describeParserError(Token t) {
+        if (t == null || t.getType() == Token.EOF) {
+            return "unexpected end of file";
+        }
+        return "unexpected '" + abbreviate(t.getText()) + "'";
+    }
+
+    static String abbreviate(String s) {
+        String oneLine = s.replaceAll("[\\r\\n]+", " ");
+        return oneLine.length() > 40 ? oneLine.substring(0, 37) + "..." : oneLine;
+    }
+}
