@@ -1,0 +1,256 @@
+package dev.natlint;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Location;
+import dev.natlint.diag.Severity;
+import dev.natlint.model.ConfigBuilder;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.parse.ParsedScript;
+import dev.natlint.parse.RouterOsReader;
+import dev.natlint.report.FileReport;
+import dev.natlint.report.Report;
+import dev.natlint.rule.Rule;
+import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RuleInfo;
+import dev.natlint.rule.Suppressions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The one entry point every front end (CLI, Maven plugin, JUnit) uses: read scripts, build the model,
+ * run the rules, apply suppressions and the user's rule settings, and return a deterministic report.
+ * natlint only reads the scripts it checks; it never writes to them.
+ */
+public final class NatLint {
+
+    /** Files larger than this are refused with a finding rather than read into memory. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    public static final String IO_RULE = "io-error";
+
+    private static final RuleInfo IO_INFO = new RuleInfo(IO_RULE, Severity.ERROR, "A file could not be read",
+            "natlint could not read the file (permissions, size or a broken link), so nothing in it was checked.",
+            "# io-error\n\nnatlint could not read the file, so it checked nothing in it. Fix the permissions or"
+                    + " the path; files over 64 MiB are refused.\n");
+
+    private final List<Rule> rules;
+    private final Set<String> disabled;
+    private final Map<String, Severity> severities;
+    private final Path baseDirectory;
+
+    private NatLint(Builder b) {
+        this.rules = b.rules.stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
+        this.disabled = Set.copyOf(b.disabled);
+        this.severities = Map.copyOf(b.severities);
+        this.baseDirectory = b.baseDirectory.toAbsolutePath().normalize();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Rules found on the class path through {@link ServiceLoader}, sorted by id. */
+    public static List<Rule> discoverRules() {
+        List<Rule> found = new ArrayList<>();
+        ServiceLoader.load(Rule.class, NatLint.class.getClassLoader()).forEach(found::add);
+        found.sort(Comparator.comparing(r -> r.info().id()));
+        return found;
+    }
+
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = NatLint.class.getResourceAsStream("/dev/natlint/natlint.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    /** Every rule that can report, with the user's severities applied. */
+    public List<RuleInfo> activeRules() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!disabled.contains(r.info().id())) {
+                out.add(withSeverity(r.info()));
+            }
+        }
+        out.add(withSeverity(IO_INFO));
+        return out;
+    }
+
+    private RuleInfo withSeverity(RuleInfo i) {
+        Severity s = severities.getOrDefault(i.id(), i.defaultSeverity());
+        return new RuleInfo(i.id(), s, i.summary(), i.description(), i.helpMarkdown());
+    }
+
+    /** Checks one script given as text; {@code displayPath} is used in every location. */
+    public FileReport checkText(String displayPath, String text) {
+        ParsedScript script = RouterOsReader.read(displayPath, text);
+        RouterConfig config = ConfigBuilder.build(script);
+        RuleContext context = new RuleContext(script, config);
+        Suppressions suppressions = Suppressions.of(script);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (disabled.contains(rule.info().id())) {
+                continue;
+            }
+            for (Finding f : rule.check(context)) {
+                if (!suppressions.suppresses(f)) {
+                    findings.add(f.withSeverity(severities.getOrDefault(f.ruleId(), f.severity())));
+                }
+            }
+        }
+        return new FileReport(displayPath, dedupe(findings));
+    }
+
+    private static List<Finding> dedupe(List<Finding> findings) {
+        return List.copyOf(new TreeSet<>(findings));
+    }
+
+    /** Checks one file; an unreadable file gives an {@code io-error} finding. */
+    public FileReport checkFile(Path file) {
+        String display = displayPath(file);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return ioFinding(display, "file is " + size + " bytes; natlint reads at most " + MAX_FILE_BYTES);
+            }
+            return checkText(display, decode(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return ioFinding(display, "cannot read file: " + SourceFiles.describe(e));
+        }
+    }
+
+    private FileReport ioFinding(String display, String message) {
+        if (disabled.contains(IO_RULE)) {
+            return new FileReport(display, List.of());
+        }
+        return new FileReport(display, List.of(new Finding(IO_RULE,
+                severities.getOrDefault(IO_RULE, Severity.ERROR), new Location(display, 1, 1), message)));
+    }
+
+    /**
+     * Checks files and directories (recursively, {@code *.rsc}) on all cores. The report does not
+     * depend on the number of threads or on timing.
+     */
+    public Report check(Collection<Path> paths) throws NatLintException {
+        SourceFiles.Found found = SourceFiles.collect(paths);
+        Map<Path, FileReport> results = new LinkedHashMap<>();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), found.files().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "natlint-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<Path, Future<FileReport>> futures = new LinkedHashMap<>();
+            for (Path f : found.files()) {
+                futures.put(f, pool.submit(() -> checkFile(f)));
+            }
+            for (Map.Entry<Path, Future<FileReport>> e : futures.entrySet()) {
+                results.put(e.getKey(), e.getValue().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NatLintException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("natlint failed on a file: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<FileReport> files = new ArrayList<>(results.values());
+        for (String problem : found.problems()) {
+            String path = problem.substring(0, problem.indexOf(": "));
+            files.add(ioFinding(displayPath(Path.of(path)), problem.substring(problem.indexOf(": ") + 2)));
+        }
+        return new Report(files, activeRules());
+    }
+
+    /** The path as shown to the user: relative to the base directory when below it, with forward slashes. */
+    public String displayPath(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(baseDirectory) ? baseDirectory.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 so that no byte is lost. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Configures a {@link NatLint}; by default every discovered rule at its default severity. */
+    public static final class Builder {
+        private List<Rule> rules;
+        private final Set<String> disabled = new TreeSet<>();
+        private final Map<String, Severity> severities = new LinkedHashMap<>();
+        private Path baseDirectory = Path.of("");
+
+        public Builder rules(List<Rule> rules) {
+            this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        public Builder disable(String ruleId) {
+            disabled.add(ruleId);
+            return this;
+        }
+
+        public Builder severity(String ruleId, Severity severity) {
+            severities.put(ruleId, severity);
+            return this;
+        }
+
+        public Builder baseDirectory(Path dir) {
+            this.baseDirectory = dir;
+            return this;
+        }
+
+        /** Fails on rule ids that no rule has, so typos in settings do not silently do nothing. */
+        public NatLint build() {
+            if (rules == null) {
+                rules = discoverRules();
+            }
+            Set<String> known = new TreeSet<>();
+            rules.forEach(r -> known.add(r.info().id()));
+            known.add(IO_RULE);
+            for (String id : disabled) {
+                requireKnown(known, id);
+            }
+            for (String id : severities.keySet()) {
+                requireKnown(known, id);
+            }
+            return new NatLint(this);
+        }
+
+        private static void requireKnown(Set<String> known, String id) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("unknown rule id '" + id + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+}

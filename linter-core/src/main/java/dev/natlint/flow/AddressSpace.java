@@ -1,0 +1,163 @@
+package dev.natlint.flow;
+
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.Universe;
+import dev.natlint.graph.Topology;
+import dev.natlint.model.AddressListEntry;
+import dev.natlint.model.IpAddress;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.net.Ipv4;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The universe of one configuration (its interfaces and its dynamic addresses) and the translation of
+ * the configuration's address vocabulary into sets: address lists, router-local addresses, interface
+ * lists. Computed once per configuration and shared by every flow.
+ */
+public final class AddressSpace {
+
+    private static final long MAX_IPV4 = 0xFFFFFFFFL;
+
+    private final RouterConfig config;
+    private final Topology topology;
+    private final Universe universe;
+    private final Map<String, IntervalSet> addressLists = new HashMap<>();
+    private final Map<String, IntervalSet> interfaceLists = new HashMap<>();
+    private final IntervalSet local;
+    private final IntervalSet broadcast;
+
+    public AddressSpace(Topology topology) {
+        this.topology = topology;
+        this.config = topology.config();
+        List<String> symbolic = topology.dynamicAddressInterfaces().stream().map(AddressSpace::dynamicName).toList();
+        this.universe = new Universe(symbolic, topology.allInterfaces().isEmpty()
+                ? List.of("(none)") : topology.allInterfaces());
+        IntervalSet l = IntervalSet.empty();
+        IntervalSet b = IntervalSet.point(MAX_IPV4);
+        for (IpAddress a : topology.routerAddresses()) {
+            l = l.union(IntervalSet.point(a.address()));
+            if (a.prefixLength() < 31) {
+                b = b.union(IntervalSet.point(a.broadcast()));
+            }
+        }
+        for (String iface : topology.dynamicAddressInterfaces()) {
+            long s = universe.symbolicAddress(dynamicName(iface));
+            l = l.union(IntervalSet.point(s));
+        }
+        this.local = l;
+        this.broadcast = b;
+    }
+
+    /** The name of the symbolic address a DHCP or PPPoE client gets at run time. */
+    public static String dynamicName(String iface) {
+        return "address of " + iface;
+    }
+
+    public Universe universe() {
+        return universe;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    /** Every address of the router, the symbolic dynamic ones included ({@code dst-address-type=local}). */
+    public IntervalSet local() {
+        return local;
+    }
+
+    public IntervalSet broadcast() {
+        return broadcast;
+    }
+
+    public IntervalSet multicast() {
+        return IntervalSet.of(0xE0000000L, 0xEFFFFFFFL);
+    }
+
+    /** All addresses, concrete and symbolic. */
+    public IntervalSet allAddresses() {
+        return universe.domain(dev.natlint.flow.packet.Field.SRC_ADDRESS);
+    }
+
+    /** The symbolic address of a dynamic interface, if it has one. */
+    public Optional<Long> dynamicAddress(String iface) {
+        return topology.dynamicAddressInterfaces().contains(iface)
+                ? Optional.of(universe.symbolicAddress(dynamicName(iface))) : Optional.empty();
+    }
+
+    /**
+     * A written address spec ({@code 1.2.3.4}, a prefix or a range) as a set of concrete addresses.
+     * Empty when the text is no IPv4 spec (a {@code $variable}, a typo): such a matcher matches nothing.
+     */
+    public Optional<IntervalSet> spec(String written) {
+        return Ipv4.parseAddressSpec(written);
+    }
+
+    /**
+     * Applies the symbolic-address convention: a concrete prefix other than 0.0.0.0/0 never contains a
+     * dynamic address (we cannot know it), its negation does, and 0.0.0.0/0 contains all of them.
+     */
+    public IntervalSet withSymbolic(IntervalSet concrete, boolean negated) {
+        return universe.addressSetFor(concrete, negated);
+    }
+
+    /** Union of a list's static entries; DNS names are never resolved, so they add nothing. */
+    public IntervalSet addressList(String name) {
+        return addressLists.computeIfAbsent(name, n -> {
+            IntervalSet s = IntervalSet.empty();
+            for (AddressListEntry e : config.addressList(n)) {
+                Optional<IntervalSet> parsed = Ipv4.parseAddressSpec(e.address());
+                if (parsed.isPresent()) {
+                    s = s.union(parsed.get());
+                }
+            }
+            return s;
+        });
+    }
+
+    /** True when the list has DNS-name entries, whose addresses only the router knows at run time. */
+    public boolean addressListHasNames(String name) {
+        return config.addressList(name).stream().anyMatch(e -> Ipv4.parseAddressSpec(e.address()).isEmpty());
+    }
+
+    /** Interface indices of the named interface (empty when undefined). */
+    public IntervalSet iface(String name) {
+        int idx = topology.allInterfaces().indexOf(name);
+        return idx < 0 ? IntervalSet.empty() : IntervalSet.point(idx);
+    }
+
+    /** Interface indices of the members of an interface list (empty when undefined). */
+    public IntervalSet ifaceList(String name) {
+        return interfaceLists.computeIfAbsent(name, n -> {
+            IntervalSet s = IntervalSet.empty();
+            for (String member : config.interfaceListMembers(n)) {
+                s = s.union(iface(member));
+            }
+            return s;
+        });
+    }
+
+    public IntervalSet allInterfaces() {
+        return universe.domain(dev.natlint.flow.packet.Field.IN_INTERFACE);
+    }
+
+    /** The router's addresses on {@code iface}, static ones first, then its dynamic one. */
+    public List<Long> addressesOf(String iface) {
+        List<Long> out = new ArrayList<>();
+        topology.addressesOn(iface).forEach(a -> out.add(a.address()));
+        dynamicAddress(iface).ifPresent(out::add);
+        return out;
+    }
+
+    public String describe(long address) {
+        return universe.describeAddress(address);
+    }
+}

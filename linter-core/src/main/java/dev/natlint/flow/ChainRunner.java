@@ -1,0 +1,114 @@
+package dev.natlint.flow;
+
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.Table;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a set of first packets through a firewall chain exactly as RouterOS does: top to bottom, first
+ * matching terminal rule decides, disabled rules skipped, {@code jump} into custom chains and back on
+ * {@code return} or at their end. The input set is split into the parts each deciding rule takes and
+ * the part no rule decides.
+ */
+public final class ChainRunner {
+
+    /** Non-terminal actions: they count, log or tag, and evaluation goes on with the next rule. */
+    static final Set<String> NON_TERMINAL = Set.of("passthrough", "log", "add-src-to-address-list",
+            "add-dst-to-address-list", "fasttrack-connection", "mark-connection", "mark-packet", "mark-routing",
+            "change-dscp", "change-mss", "change-ttl", "set-priority", "sniff-tzsp", "strip-ipv4-options");
+
+    /** Bounds the work on hostile inputs with fan-out of jumps into jumps. */
+    private static final int RULE_BUDGET = 2_000_000;
+
+    /** A part of the input and the rule that decided it; {@code rule} is null when no rule did. */
+    public record Outcome(PacketSet packets, FirewallRule rule, List<String> assumptions) {
+    }
+
+    private final RuleMatcher matcher;
+    private final Map<Table, Map<String, List<FirewallRule>>> chains = new LinkedHashMap<>();
+    private int budget = RULE_BUDGET;
+
+    public ChainRunner(RuleMatcher matcher) {
+        this.matcher = matcher;
+        for (Table t : Table.values()) {
+            Map<String, List<FirewallRule>> byChain = new LinkedHashMap<>();
+            for (FirewallRule r : matcher.space().config().rules(t)) {
+                if (!r.disabled()) {
+                    byChain.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            chains.put(t, byChain);
+        }
+    }
+
+    public List<FirewallRule> enabledRules(Table table, String chain) {
+        return chains.get(table).getOrDefault(chain, List.of());
+    }
+
+    /** Splits {@code origin} (in client coordinates, rewritten so far by {@code t}) by the deciding rule. */
+    public List<Outcome> run(Table table, String chain, PacketSet origin, Translation t, Stage stage,
+                             RuleMatcher.ConnState state) {
+        List<Outcome> decided = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        PacketSet undecided = runChain(table, chain, origin, t, stage, state, decided, notes, new ArrayDeque<>());
+        if (!undecided.isEmpty()) {
+            decided.add(new Outcome(undecided, null, List.copyOf(notes)));
+        }
+        return decided;
+    }
+
+    /** Returns the part that leaves this chain undecided (end of chain or {@code return}). */
+    private PacketSet runChain(Table table, String chain, PacketSet input, Translation t, Stage stage,
+                               RuleMatcher.ConnState state, List<Outcome> decided, List<String> notes,
+                               Deque<String> callers) {
+        PacketSet rest = input;
+        PacketSet returned = PacketSet.empty(input.universe());
+        callers.push(chain);
+        for (FirewallRule rule : enabledRules(table, chain)) {
+            if (rest.isEmpty()) {
+                break;
+            }
+            if (--budget < 0) {
+                notes.add("analysis budget exhausted in chain " + chain + "; remaining rules not evaluated");
+                break;
+            }
+            RuleMatcher.Match m = matcher.match(rule, stage, state);
+            if (m.packets().isEmpty()) {
+                continue;
+            }
+            PacketSet hit = rest.intersect(t.preimage(m.packets()));
+            if (hit.isEmpty()) {
+                continue;
+            }
+            notes.addAll(m.assumptions());
+            String action = rule.action();
+            if (NON_TERMINAL.contains(action)) {
+                continue;
+            }
+            if (action.equals("return")) {
+                returned = returned.union(hit);
+                rest = rest.subtract(hit);
+            } else if (action.equals("jump")) {
+                String target = rule.get("jump-target").orElse("");
+                if (callers.contains(target)) {
+                    notes.add("jump loop into chain " + target + " at line " + rule.location().line() + " ignored");
+                    continue;
+                }
+                PacketSet back = runChain(table, target, hit, t, stage, state, decided, notes, callers);
+                rest = rest.subtract(hit).union(back);
+            } else {
+                decided.add(new Outcome(hit, rule, List.copyOf(m.assumptions())));
+                rest = rest.subtract(hit);
+            }
+        }
+        callers.pop();
+        return rest.union(returned);
+    }
+}

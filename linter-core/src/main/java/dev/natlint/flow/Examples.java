@@ -1,0 +1,53 @@
+package dev.natlint.flow;
+
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.Packet;
+import dev.natlint.flow.packet.PacketBox;
+
+/**
+ * Picks the concrete packet a flow's step table follows. Any member would be correct; these choices
+ * make tables read like a network engineer's example: host .10 of a LAN, a documentation address
+ * (203.0.113.10) for the internet, an ephemeral source port, TCP when the forward allows it.
+ */
+final class Examples {
+
+    static final long INTERNET_EXAMPLE = 0xCB00710AL; // 203.0.113.10, TEST-NET-3
+    static final int SOURCE_PORT = 50000;
+
+    private Examples() {
+    }
+
+    static Packet packet(PacketBox box, AddressSpace space) {
+        return new Packet(source(box.get(Field.SRC_ADDRESS)), destination(box.get(Field.DST_ADDRESS)),
+                (int) prefer(box.get(Field.PROTOCOL), 6, 17), (int) prefer(box.get(Field.SRC_PORT), SOURCE_PORT),
+                (int) box.get(Field.DST_PORT).min(), (int) box.get(Field.IN_INTERFACE).min(),
+                (int) box.get(Field.OUT_INTERFACE).min());
+    }
+
+    private static long source(IntervalSet s) {
+        if (s.contains(INTERNET_EXAMPLE)) {
+            return INTERNET_EXAMPLE;
+        }
+        long lo = s.min();
+        long dotTen = (lo & ~0xFFL) + 10;
+        if (s.contains(dotTen)) {
+            return dotTen;
+        }
+        return s.contains(lo + 1) && (lo & 0xFF) == 0 ? lo + 1 : lo;
+    }
+
+    private static long destination(IntervalSet s) {
+        // a concrete address reads better than a symbolic one when both are possible
+        return s.min();
+    }
+
+    private static long prefer(IntervalSet s, long... preferred) {
+        for (long p : preferred) {
+            if (s.contains(p)) {
+                return p;
+            }
+        }
+        return s.min();
+    }
+}

@@ -1,0 +1,416 @@
+package dev.natlint.flow;
+
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.Packet;
+import dev.natlint.flow.packet.PacketBox;
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.flow.packet.Universe;
+import dev.natlint.graph.Role;
+import dev.natlint.graph.RouteResult;
+import dev.natlint.graph.Topology;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.IpAddress;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.model.Table;
+import dev.natlint.net.Ipv4;
+import dev.natlint.net.Ports;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Symbolically runs port forwards through the router: dstnat, routing decision, forward filter,
+ * srcnat, delivery, and the server's reply. Every forward is run once for all its clients at the same
+ * time (the union of every source), and the result is split into flows with one verdict each.
+ */
+public final class FlowAnalyzer {
+
+    static final Set<String> DROP_ACTIONS = Set.of("drop", "reject", "tarpit");
+
+    private final Topology topology;
+    private final AddressSpace space;
+    private final RuleMatcher matcher;
+    private final ChainRunner runner;
+    private final Universe universe;
+
+    /** One way through the router for a part of the input, before it is split by source. */
+    private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
+                        RouteResult route, FirewallRule srcnat, FirewallRule decisive, FirewallRule related,
+                        List<String> assumptions) {
+    }
+
+    private FlowAnalyzer(Topology topology) {
+        this.topology = topology;
+        this.space = new AddressSpace(topology);
+        this.matcher = new RuleMatcher(space);
+        this.runner = new ChainRunner(matcher);
+        this.universe = space.universe();
+    }
+
+    public static FlowAnalyzer of(RouterConfig config) {
+        return new FlowAnalyzer(Topology.of(config));
+    }
+
+    public static FlowAnalyzer of(Topology topology) {
+        return new FlowAnalyzer(topology);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public AddressSpace space() {
+        return space;
+    }
+
+    public RuleMatcher matcher() {
+        return matcher;
+    }
+
+    public ChainRunner runner() {
+        return runner;
+    }
+
+    // ---- forwards and sources ---------------------------------------------------------------------
+
+    /** Every enabled dst-nat rule outside srcnat, in router order. */
+    public List<Forward> forwards() {
+        List<Forward> out = new ArrayList<>();
+        for (FirewallRule r : topology.config().natRules()) {
+            if (r.disabled() || !r.action().equals("dst-nat") || r.chain().equals("srcnat")) {
+                continue;
+            }
+            forward(r).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Forward> forward(FirewallRule r) {
+        IntervalSet protocols = r.get("protocol").map(p -> p.startsWith("!")
+                ? RuleMatcher.protocolNumber(p.substring(1)).map(n -> IntervalSet.point(n).complement(0, 255))
+                : RuleMatcher.protocolNumber(p).map(n -> IntervalSet.point(n)))
+                .orElse(Optional.of(IntervalSet.of(0, 255))).orElse(IntervalSet.empty());
+        IntervalSet ports = r.get("dst-port").or(() -> r.get("port")).map(p -> p.startsWith("!")
+                        ? Ports.parse(p.substring(1)).map(s -> s.complement(0, 65535)) : Ports.parse(p))
+                .orElse(Optional.of(IntervalSet.of(0, 65535))).orElse(IntervalSet.empty());
+        Optional<IntervalSet> target = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
+        IntervalSet targetPorts = r.get("to-ports").flatMap(Ports::parse).orElse(null);
+        IntervalSet publicAddresses = publicAddresses(r);
+        if (target.isEmpty() || protocols.isEmpty() || ports.isEmpty() || publicAddresses.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Forward(r, publicAddresses, protocols, ports, target.get(), targetPorts));
+    }
+
+    /**
+     * The addresses clients use for a forward: its own dst-address (or address list) when it names one,
+     * otherwise the router's WAN addresses (static ones, and the symbolic address of a DHCP/PPPoE WAN).
+     */
+    private IntervalSet publicAddresses(FirewallRule r) {
+        Optional<String> dst = r.get("dst-address").filter(v -> !v.startsWith("!"));
+        if (dst.isPresent()) {
+            return Ipv4.parseAddressSpec(dst.get()).orElse(IntervalSet.empty());
+        }
+        Optional<String> list = r.get("dst-address-list").filter(v -> !v.startsWith("!"));
+        if (list.isPresent() && !space.addressList(list.get()).isEmpty()) {
+            return space.addressList(list.get());
+        }
+        IntervalSet wan = IntervalSet.empty();
+        for (String iface : topology.wanInterfaces()) {
+            for (long a : space.addressesOf(iface)) {
+                wan = wan.union(IntervalSet.point(a));
+            }
+        }
+        if (wan.isEmpty()) {
+            // no WAN recognised: any router address outside the LAN subnets stands for the public one
+            wan = space.local();
+            for (String iface : topology.lanInterfaces()) {
+                for (IpAddress a : topology.addressesOn(iface)) {
+                    wan = wan.subtract(IntervalSet.point(a.address()));
+                }
+            }
+        }
+        return wan;
+    }
+
+    /** LAN subnets (one source each) and the internet on each WAN interface. */
+    public List<Source> sources() {
+        List<Source> out = new ArrayList<>();
+        IntervalSet routerAddresses = space.local();
+        for (String iface : topology.lanInterfaces()) {
+            Set<Long> seen = new LinkedHashSet<>();
+            for (IpAddress a : topology.addressesOn(iface)) {
+                if (!seen.add(a.network() << 6 | a.prefixLength())) {
+                    continue;
+                }
+                IntervalSet hosts = IntervalSet.of(a.network(), a.broadcast()).subtract(routerAddresses);
+                if (!hosts.isEmpty()) {
+                    out.add(new Source("LAN " + iface + " " + Ipv4.format(a.network()) + "/" + a.prefixLength(),
+                            iface, hosts, false));
+                }
+            }
+        }
+        // hosts on a WAN's own subnet (the ISP's other customers) are internet clients too
+        IntervalSet internet = IntervalSet.of(0, 0xFFFFFFFFL).subtract(routerAddresses);
+        for (Source lan : out) {
+            internet = internet.subtract(IntervalSet.of(lan.addresses().min(), lan.addresses().max()));
+        }
+        for (String iface : topology.wanInterfaces()) {
+            out.add(new Source("internet via " + iface, iface, internet, true));
+        }
+        return out;
+    }
+
+    // ---- analysis ---------------------------------------------------------------------------------
+
+    /** A forward with its flows. */
+    public record ForwardFlows(Forward forward, List<Flow> flows) {
+    }
+
+    /** Flows of every forward, forwards in router order, then sources, then packet order. */
+    public List<Flow> flows() {
+        return flowsByForward().stream().flatMap(f -> f.flows().stream()).toList();
+    }
+
+    public List<ForwardFlows> flowsByForward() {
+        List<Source> sources = sources();
+        List<ForwardFlows> out = new ArrayList<>();
+        for (Forward f : forwards()) {
+            out.add(new ForwardFlows(f, flows(f, sources)));
+        }
+        return out;
+    }
+
+    public List<Flow> flows(Forward f, List<Source> sources) {
+        PacketSet origin = PacketSet.empty(universe);
+        for (Source s : sources) {
+            origin = origin.union(PacketSet.of(sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
+                    .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports())));
+        }
+        List<Path> paths = run(origin, f);
+        List<Flow> out = new ArrayList<>();
+        for (Source s : sources) {
+            PacketSet mine = PacketSet.of(sourceBox(s));
+            for (Path p : paths) {
+                for (PacketBox box : p.origin().intersect(mine).boxes()) {
+                    out.add(flow(f, s, p, box));
+                }
+            }
+        }
+        return out;
+    }
+
+    private PacketBox sourceBox(Source s) {
+        return PacketBox.all(universe).with(Field.SRC_ADDRESS, s.addresses())
+                .with(Field.IN_INTERFACE, space.iface(s.iface()));
+    }
+
+    /**
+     * Follows one concrete packet and its reply. {@code inIface} may be null: it is then the interface
+     * whose subnet holds {@code src}, or else the WAN the internet arrives on.
+     */
+    public Optional<Flow> trace(long src, long dst, int protocol, int dstPort, String inIface) {
+        String in = inIface != null ? inIface : ingressFor(src).orElse(null);
+        if (in == null || space.iface(in).isEmpty()) {
+            return Optional.empty();
+        }
+        Packet p = new Packet(src, dst, protocol, 50000, dstPort, (int) space.iface(in).min(), 0);
+        PacketSet origin = PacketSet.of(PacketBox.all(universe)
+                .with(Field.SRC_ADDRESS, IntervalSet.point(src)).with(Field.DST_ADDRESS, IntervalSet.point(dst))
+                .with(Field.PROTOCOL, IntervalSet.point(protocol)).with(Field.SRC_PORT, IntervalSet.point(50000))
+                .with(Field.DST_PORT, IntervalSet.point(dstPort)).with(Field.IN_INTERFACE, space.iface(in)));
+        Forward intended = forwards().stream().filter(f -> matcher.match(f.rule(), Stage.DSTNAT,
+                new RuleMatcher.ConnState(false, false)).packets().contains(p)).findFirst().orElse(null);
+        Path path = run(origin, intended).get(0);
+        String name = topology.role(in).kind() == Role.Kind.WAN && topology.connectedSubnetOf(src).isEmpty()
+                ? "internet via " + in : "LAN " + in;
+        Source source = new Source(name, in, IntervalSet.point(src), name.startsWith("internet"));
+        return Optional.of(flow(intended, source, path, path.origin().boxes().get(0)));
+    }
+
+    /** The interface a packet from {@code src} arrives on. */
+    public Optional<String> ingressFor(long src) {
+        Optional<IpAddress> subnet = topology.connectedSubnetOf(src);
+        if (subnet.isPresent()) {
+            return Optional.of(subnet.get().iface());
+        }
+        List<String> wans = topology.wanInterfaces();
+        Optional<String> viaDefault = topology.route(src).map(RouteResult::iface).filter(wans::contains);
+        return viaDefault.isPresent() ? viaDefault : wans.stream().findFirst();
+    }
+
+    // ---- the pipeline -----------------------------------------------------------------------------
+
+    private List<Path> run(PacketSet origin, Forward intended) {
+        List<Path> out = new ArrayList<>();
+        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
+        for (ChainRunner.Outcome o : runner.run(Table.NAT, "dstnat", origin, Translation.NONE, Stage.DSTNAT, fresh)) {
+            FirewallRule r = o.rule();
+            List<String> notes = o.assumptions();
+            if (r != null && r.action().equals("dst-nat")) {
+                if (intended != null && r != intended.rule() && !sameTarget(r, intended.rule())) {
+                    out.add(new Path(o.packets(), Verdict.SHADOWED, r, Translation.NONE, null, null, r, null, notes));
+                    continue;
+                }
+                Translation t = dstnat(r);
+                route(o.packets(), r, t, notes, out);
+            } else if (intended != null && r != null && r.position() < intended.rule().position()) {
+                out.add(new Path(o.packets(), Verdict.SHADOWED, null, Translation.NONE, null, null, r, null, notes));
+            } else if (intended == null && !space.local().intersect(o.packets().project(Field.DST_ADDRESS)).equals(
+                    o.packets().project(Field.DST_ADDRESS))) {
+                // a traced packet that is not for the router is simply routed, without any NAT
+                route(o.packets(), null, Translation.NONE, notes, out);
+            } else {
+                out.add(new Path(o.packets(), Verdict.NO_DST_NAT, null, Translation.NONE, null, null, r, null, notes));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameTarget(FirewallRule a, FirewallRule b) {
+        return a.get("to-addresses").equals(b.get("to-addresses")) && a.get("to-ports").equals(b.get("to-ports"));
+    }
+
+    private Translation dstnat(FirewallRule r) {
+        Translation t = Translation.NONE;
+        Optional<IntervalSet> to = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
+        if (to.isPresent()) {
+            t = t.with(Field.DST_ADDRESS, to.get());
+        }
+        Optional<IntervalSet> ports = r.get("to-ports").flatMap(Ports::parse);
+        if (ports.isPresent()) {
+            t = t.with(Field.DST_PORT, ports.get());
+        }
+        return t;
+    }
+
+    private void route(PacketSet part, FirewallRule dstnatRule, Translation t, List<String> notes, List<Path> out) {
+        long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
+        Optional<RouteResult> route = target > 0xFFFFFFFFL ? Optional.empty() : topology.route(target);
+        boolean unroutable = route.isEmpty() || route.get().via() == RouteResult.Via.BLACKHOLE
+                || (route.get().via() == RouteResult.Via.DEFAULT && dstnatRule != null && Ipv4.isPrivate(target));
+        if (target <= 0xFFFFFFFFL && topology.isRouterAddress(target)) {
+            out.add(new Path(part, Verdict.NO_DST_NAT, dstnatRule, t, null, null, null, null, notes));
+            return;
+        }
+        if (unroutable) {
+            out.add(new Path(part, Verdict.UNROUTABLE, dstnatRule, t, route.orElse(null), null, null, null, notes));
+            return;
+        }
+        Translation routed = t.with(Field.OUT_INTERFACE, space.iface(route.get().iface()));
+        RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, false);
+        for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", part, routed, Stage.FORWARD, state)) {
+            List<String> all = merge(notes, o.assumptions());
+            if (o.rule() != null && DROP_ACTIONS.contains(o.rule().action())) {
+                out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, routed, route.get(), null, o.rule(), null,
+                        all));
+            } else {
+                srcnat(o.packets(), dstnatRule, routed, route.get(), state, all, out);
+            }
+        }
+    }
+
+    private void srcnat(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
+                        RuleMatcher.ConnState state, List<String> notes, List<Path> out) {
+        for (ChainRunner.Outcome o : runner.run(Table.NAT, "srcnat", part, t, Stage.SRCNAT, state)) {
+            FirewallRule s = o.rule();
+            List<String> all = merge(notes, o.assumptions());
+            Translation after = t;
+            if (s != null && s.action().equals("masquerade")) {
+                List<Long> own = space.addressesOf(route.iface());
+                if (own.isEmpty()) {
+                    out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, t, route, s, s, null,
+                            merge(all, List.of("masquerade at line " + s.location().line() + " has no address on "
+                                    + route.iface()))));
+                    continue;
+                }
+                after = t.with(Field.SRC_ADDRESS, IntervalSet.point(own.get(0)));
+            } else if (s != null && (s.action().equals("src-nat") || s.action().equals("netmap")
+                    || s.action().equals("same"))) {
+                Optional<IntervalSet> to = s.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
+                if (to.isPresent()) {
+                    after = t.with(Field.SRC_ADDRESS, to.get());
+                }
+            }
+            reply(o.packets(), dstnatRule, after, route, s, all, out);
+        }
+    }
+
+    /**
+     * The server answers the (possibly rewritten) source. It goes back through the router unless that
+     * source is a host on the server's own subnet: then the reply goes straight to the client, which
+     * drops it because it is from the server's address instead of the one it connected to.
+     */
+    private void reply(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
+                       List<String> notes, List<Path> out) {
+        if (dstnatRule == null) {
+            out.add(new Path(part, Verdict.OK, null, t, route, s, null, null, notes));
+            return;
+        }
+        long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
+        Optional<IpAddress> serverSubnet = topology.connectedSubnetOf(target);
+        if (serverSubnet.isEmpty()) {
+            out.add(new Path(part, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
+            return;
+        }
+        IpAddress net = serverSubnet.get();
+        IntervalSet sameSubnet = IntervalSet.of(net.network(), net.broadcast()).subtract(space.local());
+        Optional<IntervalSet> newSource = t.get(Field.SRC_ADDRESS);
+        if (newSource.isPresent()) {
+            boolean bypass = !newSource.get().intersect(sameSubnet).isEmpty();
+            out.add(new Path(part, bypass ? Verdict.REPLY_BYPASSES_ROUTER : Verdict.OK, dstnatRule, t, route, s,
+                    bypass ? s : null, null, notes));
+            return;
+        }
+        PacketSet onSubnet = part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, sameSubnet)));
+        PacketSet elsewhere = part.subtract(onSubnet);
+        if (!elsewhere.isEmpty()) {
+            out.add(new Path(elsewhere, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
+        }
+        if (onSubnet.isEmpty()) {
+            return;
+        }
+        PacketSet bypass = onSubnet;
+        if (s != null) {
+            // was there a hairpin masquerade below the rule that took the connection?
+            RuleMatcher.ConnState state = new RuleMatcher.ConnState(true, false);
+            for (FirewallRule h : runner.enabledRules(Table.NAT, "srcnat")) {
+                if (bypass.isEmpty()) {
+                    break;
+                }
+                if (h.position() <= s.position() || !(h.action().equals("masquerade") || h.action().equals("src-nat"))) {
+                    continue;
+                }
+                PacketSet hit = bypass.intersect(t.preimage(matcher.match(h, Stage.SRCNAT, state).packets()));
+                if (!hit.isEmpty()) {
+                    out.add(new Path(hit, Verdict.MASQUERADE_SHADOWED, dstnatRule, t, route, s, s, h, notes));
+                    bypass = bypass.subtract(hit);
+                }
+            }
+        }
+        if (!bypass.isEmpty()) {
+            out.add(new Path(bypass, Verdict.REPLY_BYPASSES_ROUTER, dstnatRule, t, route, s, s, null, notes));
+        }
+    }
+
+    private static List<String> merge(List<String> a, List<String> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        List<String> m = new ArrayList<>(a);
+        b.stream().filter(x -> !m.contains(x)).forEach(m::add);
+        return List.copyOf(m);
+    }
+
+    // ---- flows and their step tables -------------------------------------------------------------
+
+    private Flow flow(Forward f, Source s, Path p, PacketBox box) {
+        Packet ex = Examples.packet(box, space);
+        List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
+                p.route(), p.srcnat(), p.decisive(), p.related(), f);
+        return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(), p.assumptions(), ex);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.natlint.flow;
+
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.Packet;
+import dev.natlint.graph.RouteResult;
+import dev.natlint.graph.Topology;
+import dev.natlint.model.FirewallRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a flow's step table: the packet at each hop, as in the hairpin article's tables. */
+final class StepWriter {
+
+    private final AddressSpace space;
+    private final Topology topology;
+
+    StepWriter(AddressSpace space, Topology topology) {
+        this.space = space;
+        this.topology = topology;
+    }
+
+    List<Step> steps(Packet ex, Verdict verdict, FirewallRule dstnat, Translation t, RouteResult route,
+                     FirewallRule srcnat, FirewallRule decisive, FirewallRule related, Forward forward) {
+        String client = space.describe(ex.srcAddress());
+        int cport = ex.srcPort();
+        String pub = space.describe(ex.dstAddress());
+        int pport = ex.dstPort();
+        String target = space.describe(t.current(Field.DST_ADDRESS, IntervalSet.point(ex.dstAddress())).min());
+        int tport = (int) t.current(Field.DST_PORT, IntervalSet.point(pport)).min();
+        long newSrc = t.current(Field.SRC_ADDRESS, IntervalSet.point(ex.srcAddress())).min();
+        String source = space.describe(newSrc);
+        boolean srcChanged = newSrc != ex.srcAddress();
+        int dnatLine = dstnat == null ? 0 : dstnat.location().line();
+
+        List<Step> s = new ArrayList<>();
+        s.add(new Step(1, client, cport, pub, pport, "client sends to " + (dstnat == null && forward == null
+                ? "the destination" : "the public address") + ", " + protocol(ex.protocol()) + "/" + pport, 0));
+        String rewrote = "router's dst-nat (line " + dnatLine + ") rewrote the destination";
+        switch (verdict) {
+            case NO_DST_NAT -> s.add(new Step(2, client, cport, pub, pport, noDstNat(ex, dstnat, decisive, forward),
+                    decisive == null ? 0 : decisive.location().line()));
+            case SHADOWED -> s.add(new Step(2, client, cport, decisive.action().equals("dst-nat")
+                    ? decisive.get("to-addresses").orElse(pub) : pub, pport, shadowed(decisive, forward),
+                    decisive.location().line()));
+            case UNROUTABLE -> {
+                s.add(new Step(2, client, cport, target, tport, rewrote, dnatLine));
+                s.add(new Step(3, client, cport, target, tport, "no route to " + target
+                        + ": it is on no connected subnet and no static route"
+                        + (route != null ? " (" + route.description() + ")" : ""), 0));
+            }
+            case FILTERED -> {
+                s.add(new Step(2, client, cport, target, tport, dstnat == null ? "router routes it" : rewrote,
+                        dnatLine));
+                String why = decisive.chain().equals("srcnat")
+                        ? "masquerade at line " + decisive.location().line() + " has no address on "
+                        + (route == null ? "the out-interface" : route.iface()) + "; the packet is dropped"
+                        : "forward rule at line " + decisive.location().line() + " (action=" + decisive.action()
+                        + ", chain=" + decisive.chain() + ") drops it";
+                s.add(new Step(3, client, cport, target, tport, why, decisive.location().line()));
+            }
+            case OK -> {
+                if (dstnat == null) {
+                    s.add(new Step(2, source, cport, target, tport, "router routes it out of "
+                            + (route == null ? "?" : route.iface()) + (srcChanged ? " and rewrites the source (line "
+                            + srcnat.location().line() + ")" : ""), srcChanged ? srcnat.location().line() : 0));
+                    s.add(new Step(3, target, tport, source, cport, "the destination replies", 0));
+                    if (srcChanged) {
+                        s.add(new Step(4, target, tport, client, cport, "router undoes the source translation", 0));
+                    }
+                    return s;
+                }
+                if (srcChanged) {
+                    boolean toRouter = topology.isRouterAddress(newSrc) || newSrc > 0xFFFFFFFFL;
+                    s.add(new Step(2, source, cport, target, tport, "router dst-nats the destination (line " + dnatLine
+                            + ") and " + (srcnat.action().equals("masquerade") ? "masquerades the source to its "
+                            + (route == null ? "" : route.iface() + " ") + "address" : srcnat.action()
+                            + " rewrites the source") + " (line " + srcnat.location().line() + ")", dnatLine));
+                    s.add(new Step(3, target, tport, source, cport, toRouter ? "server replies to the router"
+                            : "server replies; " + source + " is not on its subnet, so the reply goes to its gateway, the router", 0));
+                    s.add(new Step(4, pub, pport, client, cport, "router undoes both translations; the client gets the reply it expects", 0));
+                } else {
+                    s.add(new Step(2, client, cport, target, tport, rewrote + "; source unchanged", dnatLine));
+                    s.add(new Step(3, target, tport, client, cport, "server replies; " + client
+                            + " is not on its subnet, so the reply goes to its gateway, the router", 0));
+                    s.add(new Step(4, pub, pport, client, cport, "router recognises the connection and undoes the dst-nat on the reply", 0));
+                }
+            }
+            case REPLY_BYPASSES_ROUTER -> {
+                s.add(new Step(2, source, cport, target, tport, rewrote + (srcChanged ? "" : "; source unchanged"),
+                        dnatLine));
+                s.add(new Step(3, target, tport, source, cport, "server replies directly (the client is on its own subnet), "
+                        + "bypassing the router; the client expected a reply from " + pub + " and drops it", 0));
+            }
+            case MASQUERADE_SHADOWED -> {
+                s.add(new Step(2, client, cport, target, tport, rewrote + "; srcnat rule at line "
+                        + decisive.location().line() + " (action=" + decisive.action()
+                        + ") takes the connection before the hairpin " + related.action() + " at line "
+                        + related.location().line() + ", so the source stays " + client, decisive.location().line()));
+                s.add(new Step(3, target, tport, client, cport, "server replies directly (the client is on its own subnet), "
+                        + "bypassing the router; the client expected a reply from " + pub + " and drops it", 0));
+            }
+            default -> throw new IllegalStateException(verdict.name());
+        }
+        return s;
+    }
+
+    private String noDstNat(Packet ex, FirewallRule dstnat, FirewallRule decisive, Forward forward) {
+        if (dstnat != null) {
+            return "dst-nat at line " + dstnat.location().line() + " points at the router's own address";
+        }
+        StringBuilder sb = new StringBuilder("no dstnat rule translates it");
+        if (forward != null) {
+            List<String> failing = failingMatchers(forward.rule(), ex);
+            if (!failing.isEmpty()) {
+                sb.append(" (the forward at line ").append(forward.line()).append(" requires ")
+                        .append(String.join(", ", failing)).append(')');
+            }
+        }
+        if (decisive != null) {
+            sb.append("; rule at line ").append(decisive.location().line()).append(" (action=")
+                    .append(decisive.action()).append(") takes it");
+        }
+        return sb.append("; the packet is for the router itself").toString();
+    }
+
+    private String shadowed(FirewallRule decisive, Forward forward) {
+        String what = switch (decisive.action()) {
+            case "dst-nat" -> " and sends it to " + decisive.get("to-addresses").orElse("another address")
+                    + decisive.get("to-ports").map(p -> ":" + p).orElse("");
+            case "accept" -> " and exempts it from NAT; the packet stays for the router itself";
+            case "redirect" -> " and redirects it to the router itself";
+            default -> "";
+        };
+        return "dstnat rule at line " + decisive.location().line() + " (action=" + decisive.action()
+                + ") matches first" + what + (forward == null ? "" : ", before the forward at line " + forward.line());
+    }
+
+    /** The matchers of {@code rule} that the example packet fails, written as in the script. */
+    List<String> failingMatchers(FirewallRule rule, Packet ex) {
+        List<String> out = new ArrayList<>();
+        RuleMatcher matcher = new RuleMatcher(space);
+        for (Map.Entry<String, String> e : rule.properties().entrySet()) {
+            FirewallRule single = new FirewallRule(rule.table(), rule.position(), rule.chain(), "accept",
+                    Map.of(e.getKey(), e.getValue()), false, null, rule.location());
+            if (!matcher.match(single, Stage.DSTNAT, new RuleMatcher.ConnState(false, false)).packets().contains(ex)) {
+                out.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        return out;
+    }
+
+    static String protocol(int number) {
+        return RuleMatcher.PROTOCOLS.entrySet().stream().filter(e -> e.getValue() == number).map(Map.Entry::getKey)
+                .sorted().findFirst().orElse(String.valueOf(number));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.natlint.flow.packet;
+
+/** The header fields (and interfaces) a first packet is described by. */
+public enum Field {
+    SRC_ADDRESS, DST_ADDRESS, PROTOCOL, SRC_PORT, DST_PORT, IN_INTERFACE, OUT_INTERFACE;
+
+    static final Field[] ALL = values();
+
+    public boolean isAddress() {
+        return this == SRC_ADDRESS || this == DST_ADDRESS;
+    }
+}
