@@ -3,10 +3,6 @@ package dev.natlint;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
-import dev.natlint.model.ConfigBuilder;
-import dev.natlint.model.RouterConfig;
-import dev.natlint.parse.ParsedScript;
-import dev.natlint.parse.RouterOsReader;
 import dev.natlint.report.FileReport;
 import dev.natlint.report.Report;
 import dev.natlint.rule.Rule;
@@ -106,10 +102,8 @@ public final class NatLint {
 
     /** Checks one script given as text; {@code displayPath} is used in every location. */
     public FileReport checkText(String displayPath, String text) {
-        ParsedScript script = RouterOsReader.read(displayPath, text);
-        RouterConfig config = ConfigBuilder.build(script);
-        RuleContext context = new RuleContext(script, config);
-        Suppressions suppressions = Suppressions.of(script);
+        RuleContext context = RuleContext.of(displayPath, text);
+        Suppressions suppressions = Suppressions.of(context.script());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             if (disabled.contains(rule.info().id())) {
@@ -192,6 +186,21 @@ public final class NatLint {
         Path abs = file.toAbsolutePath().normalize();
         Path shown = abs.startsWith(baseDirectory) ? baseDirectory.relativize(abs) : abs;
         return shown.toString().replace('\\', '/');
+    }
+
+    /** Reads one script for commands that analyse a single file ({@code explain}, {@code trace}). */
+    public static String readScript(Path file) throws NatLintException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new NatLintException("no such file: " + file);
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new NatLintException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new NatLintException("cannot read " + file + ": " + SourceFiles.describe(e));
+        }
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 so that no byte is lost. */

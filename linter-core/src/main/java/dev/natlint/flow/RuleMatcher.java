@@ -165,6 +165,19 @@ public final class RuleMatcher {
         return new Match(result, List.copyOf(assumptions));
     }
 
+    /** The properties of {@code rule} that packet {@code p} fails, each checked on its own. */
+    public List<String> failingProperties(FirewallRule rule, Stage stage, ConnState state, dev.natlint.flow.packet.Packet p) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : rule.properties().entrySet()) {
+            FirewallRule single = new FirewallRule(rule.table(), rule.position(), rule.chain(), "accept",
+                    Map.of(e.getKey(), e.getValue()), false, null, rule.location());
+            if (!match(single, stage, state).packets().contains(p)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
     private Match never(List<String> assumptions) {
         return new Match(PacketSet.empty(space.universe()), List.copyOf(assumptions));
     }

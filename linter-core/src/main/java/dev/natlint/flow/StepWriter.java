@@ -112,7 +112,9 @@ final class StepWriter {
         }
         StringBuilder sb = new StringBuilder("no dstnat rule translates it");
         if (forward != null) {
-            List<String> failing = failingMatchers(forward.rule(), ex);
+            List<String> failing = new RuleMatcher(space).failingProperties(forward.rule(), Stage.DSTNAT,
+                    new RuleMatcher.ConnState(false, false), ex).stream()
+                    .map(k -> k + "=" + forward.rule().properties().get(k)).toList();
             if (!failing.isEmpty()) {
                 sb.append(" (the forward at line ").append(forward.line()).append(" requires ")
                         .append(String.join(", ", failing)).append(')');
@@ -135,20 +137,6 @@ final class StepWriter {
         };
         return "dstnat rule at line " + decisive.location().line() + " (action=" + decisive.action()
                 + ") matches first" + what + (forward == null ? "" : ", before the forward at line " + forward.line());
-    }
-
-    /** The matchers of {@code rule} that the example packet fails, written as in the script. */
-    List<String> failingMatchers(FirewallRule rule, Packet ex) {
-        List<String> out = new ArrayList<>();
-        RuleMatcher matcher = new RuleMatcher(space);
-        for (Map.Entry<String, String> e : rule.properties().entrySet()) {
-            FirewallRule single = new FirewallRule(rule.table(), rule.position(), rule.chain(), "accept",
-                    Map.of(e.getKey(), e.getValue()), false, null, rule.location());
-            if (!matcher.match(single, Stage.DSTNAT, new RuleMatcher.ConnState(false, false)).packets().contains(ex)) {
-                out.add(e.getKey() + "=" + e.getValue());
-            }
-        }
-        return out;
     }
 
     static String protocol(int number) {

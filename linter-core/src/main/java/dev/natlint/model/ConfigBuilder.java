@@ -177,6 +177,14 @@ public final class ConfigBuilder {
     }
 
     private void setProperties(Item item, Command c) {
+        if (c.verb().equals("set")) {
+            // "set 3 !in-interface-list" unsets a property
+            for (Arg a : c.positionals()) {
+                if (a instanceof Arg.Positional p && p.value().text().startsWith("!") && p.value().text().length() > 1) {
+                    item.props.remove(canonical(item.menu, p.value().text().substring(1)));
+                }
+            }
+        }
         for (Arg.Property p : c.properties()) {
             String name = canonical(item.menu, p.name());
             if (name.equals("place-before") || name.equals("numbers")) {
@@ -284,7 +292,7 @@ public final class ConfigBuilder {
                             .ifPresent(n -> result.add(implicitPort(n, s.location())));
                 }
                 result.addAll(matches);
-            } else if (sel instanceof Arg.Positional p) {
+            } else if (sel instanceof Arg.Positional p && !p.value().text().startsWith("!")) {
                 for (String token : p.value().text().split(",")) {
                     byToken(menu, scope, token, mayCreatePort, p.location()).ifPresent(result::add);
                 }

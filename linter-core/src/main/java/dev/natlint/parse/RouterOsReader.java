@@ -61,13 +61,18 @@ public final class RouterOsReader {
         List<Token> tokens = lexWithQuoteRepair(text);
         Map<Integer, String> comments = new TreeMap<>();
         List<Token> code = new ArrayList<>(tokens.size());
+        int lastCodeLine = 0;
         for (Token t : tokens) {
             if (t.getChannel() == RouterOsLexer.COMMENTS) {
-                if (t.getType() == RouterOsLexer.COMMENT) {
+                // only whole-line comments count as comment lines; a trailing one belongs to its command
+                if (t.getType() == RouterOsLexer.COMMENT && t.getLine() != lastCodeLine) {
                     comments.put(t.getLine(), t.getText().substring(1));
                 }
             } else {
                 code.add(t);
+                if (t.getType() != RouterOsLexer.NEWLINE) {
+                    lastCodeLine = lastLine(t);
+                }
             }
         }
         code = repairBrackets(code);
@@ -84,6 +89,17 @@ public final class RouterOsReader {
         RouterOsParser.ScriptContext tree = parser.script();
         List<Command> commands = new ScriptWalker(file, badLines, this::syntax).walk(tree);
         return new ParsedScript(file, commands, findings, comments, version(comments));
+    }
+
+    private static int lastLine(Token t) {
+        String text = t.getText();
+        int line = t.getLine();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private Optional<String> version(Map<Integer, String> comments) {

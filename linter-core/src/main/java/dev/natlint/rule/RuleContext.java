@@ -13,14 +13,33 @@ import java.util.List;
  */
 public final class RuleContext {
 
+    private final String text;
     private final ParsedScript script;
     private final RouterConfig config;
     private FlowAnalyzer analyzer;
     private List<FlowAnalyzer.ForwardFlows> flows;
 
-    public RuleContext(ParsedScript script, RouterConfig config) {
+    public RuleContext(String text, ParsedScript script, RouterConfig config) {
+        this.text = text;
         this.script = script;
         this.config = config;
+    }
+
+    /** Builds the context for a script text, parsing and replaying it. */
+    public static RuleContext of(String file, String text) {
+        ParsedScript script = dev.natlint.parse.RouterOsReader.read(file, text);
+        return new RuleContext(text, script, dev.natlint.model.ConfigBuilder.build(script));
+    }
+
+    /** The script's text, so that rules can check a fix by analysing the script with the fix appended. */
+    public String text() {
+        return text;
+    }
+
+    /** The same file with {@code snippet} appended, as a user would paste a fix at its end. */
+    public RuleContext withAppended(String snippet) {
+        String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+        return of(script.file(), text + sep + snippet + (snippet.endsWith("\n") ? "" : "\n"));
     }
 
     public ParsedScript script() {

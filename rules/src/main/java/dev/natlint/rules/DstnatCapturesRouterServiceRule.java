@@ -1,0 +1,113 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.AddressSpace;
+import dev.natlint.flow.ChainRunner;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Forward;
+import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Stage;
+import dev.natlint.flow.Translation;
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.PacketBox;
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.graph.Topology;
+import dev.natlint.model.IpAddress;
+import dev.natlint.model.IpService;
+import dev.natlint.model.Table;
+import dev.natlint.net.Ipv4;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A forward that matches the router's own LAN addresses (typically {@code dst-address-type=local} with
+ * no exception) takes the port of a router service away from LAN users.
+ */
+public final class DstnatCapturesRouterServiceRule extends BaseRule {
+
+    public static final String ID = "dstnat-captures-router-service";
+
+    public DstnatCapturesRouterServiceRule() {
+        super(ID, Severity.WARNING, "A forward takes a router service's port on the router's own LAN address",
+                "The dst-nat rule also matches connections to the router's LAN address (dst-address-type=local matches"
+                        + " every router address), so LAN users who open the router's web page, SSH, Winbox or API on that"
+                        + " port reach the forwarded server instead.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        FlowAnalyzer an = ctx.analyzer();
+        Topology topo = an.topology();
+        AddressSpace space = an.space();
+        List<IpAddress> gateways = topo.lanInterfaces().stream().flatMap(i -> topo.addressesOn(i).stream()).toList();
+        List<Finding> out = new ArrayList<>();
+        if (gateways.isEmpty()) {
+            return out;
+        }
+        for (Forward fw : an.forwards()) {
+            Set<String> taken = new LinkedHashSet<>();
+            IpAddress hit = null;
+            for (IpService s : ctx.config().services()) {
+                if (s.disabled() || s.port() <= 0) {
+                    continue;
+                }
+                for (IpAddress gw : gateways) {
+                    if (captures(an, fw, gw, s.port())) {
+                        taken.add(s.name() + " (tcp/" + s.port() + ")");
+                        hit = hit == null ? gw : hit;
+                    }
+                }
+            }
+            if (taken.isEmpty()) {
+                continue;
+            }
+            String msg = "LAN client -> " + Ipv4.format(hit.address()) + " (the router's own " + hit.iface()
+                    + " address): the forward at line " + fw.line() + " sends it to " + fw.rule().get("to-addresses").orElse("?")
+                    + ", so LAN users lose the router's " + String.join(", ", taken) + ".";
+            out.add(finding(fw.rule().location(), msg, fix(ctx, fw, gateways)));
+        }
+        return out;
+    }
+
+    private static boolean captures(FlowAnalyzer an, Forward fw, IpAddress gw, int port) {
+        IntervalSet hosts = IntervalSet.of(gw.network(), gw.broadcast()).subtract(an.space().local());
+        if (hosts.isEmpty()) {
+            return false;
+        }
+        PacketSet probe = PacketSet.of(PacketBox.all(an.space().universe())
+                .with(Field.SRC_ADDRESS, IntervalSet.point(hosts.min()))
+                .with(Field.DST_ADDRESS, IntervalSet.point(gw.address()))
+                .with(Field.PROTOCOL, IntervalSet.point(6)).with(Field.DST_PORT, IntervalSet.point(port))
+                .with(Field.IN_INTERFACE, an.space().iface(gw.iface())));
+        for (ChainRunner.Outcome o : an.runner().run(Table.NAT, "dstnat", probe, Translation.NONE, Stage.DSTNAT,
+                new RuleMatcher.ConnState(false, false))) {
+            if (o.rule() == fw.rule()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private dev.natlint.diag.Fix fix(RuleContext ctx, Forward fw, List<IpAddress> gateways) {
+        int pos = fw.rule().position();
+        if (!fw.rule().has("dst-address") && gateways.size() == 1) {
+            return FixPlanner.complete(ctx, "keep the router's own LAN address out of the forward",
+                    "/ip firewall nat set " + pos + " dst-address=!" + Ipv4.format(gateways.get(0).address()));
+        }
+        if (fw.rule().has("dst-address-list")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (IpAddress gw : gateways) {
+            sb.append("/ip firewall address-list add list=natlint-router-lan address=").append(Ipv4.format(gw.address()))
+                    .append('\n');
+        }
+        sb.append("/ip firewall nat set ").append(pos).append(" dst-address-list=!natlint-router-lan");
+        return FixPlanner.complete(ctx, "keep the router's own LAN addresses out of the forward", sb.toString());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.AddressSpace;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Forward;
+import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Stage;
+import dev.natlint.flow.Verdict;
+import dev.natlint.graph.Topology;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.IpAddress;
+import dev.natlint.net.Ipv4;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The forward is keyed on where the packet comes from (in-interface=WAN, a source address) instead of
+ * where it goes, so LAN clients using the public address are never translated and hit the router.
+ */
+public final class DstnatUnreachableFromLanRule extends BaseRule {
+
+    public static final String ID = "dstnat-unreachable-from-lan";
+
+    /** Matchers that tie a forward to the WAN side and can be dropped once it matches the public address. */
+    private static final Set<String> LIMITING = Set.of("in-interface", "in-interface-list", "src-address",
+            "src-address-list", "src-address-type");
+
+    public DstnatUnreachableFromLanRule() {
+        super(ID, Severity.ERROR, "The forward does not match LAN clients that use the public address",
+                "The dst-nat rule is restricted to traffic arriving from the internet (in-interface, in-interface-list"
+                        + " or a source address), so a LAN client that connects to the public address is not translated:"
+                        + " its packet goes to the router itself (its web page, or a refused connection).");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        AddressSpace space = ctx.analyzer().space();
+        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+            Flow broken = ff.flows().stream()
+                    .filter(f -> f.verdict() == Verdict.NO_DST_NAT && !f.source().internet()).findFirst().orElse(null);
+            if (broken == null) {
+                continue;
+            }
+            Forward fw = ff.forward();
+            FirewallRule r = fw.rule();
+            List<String> failing = ctx.analyzer().matcher().failingProperties(r, Stage.DSTNAT,
+                    new RuleMatcher.ConnState(false, false), broken.example());
+            List<String> unset = failing.stream().filter(LIMITING::contains).toList();
+            String requires = String.join(", ", failing.stream().map(k -> k + "=" + r.properties().get(k)).toList());
+            String msg = Describe.client(broken, space) + " never reaches " + r.get("to-addresses").orElse("the server")
+                    + ": the forward requires " + (requires.isEmpty() ? "something LAN traffic lacks" : requires)
+                    + ", so the packet is not translated and goes to the router itself.";
+            String snippet = rewrite(ctx, fw, unset);
+            out.add(finding(r.location(), msg, snippet == null ? null : FixPlanner.complete(ctx,
+                    "match the public address instead of the incoming interface", snippet)));
+        }
+        return out;
+    }
+
+    /** {@code set N !in-interface-list dst-address=<public>} plus what keeps router addresses out. */
+    private String rewrite(RuleContext ctx, Forward fw, List<String> unset) {
+        FirewallRule r = fw.rule();
+        Topology topo = ctx.analyzer().topology();
+        StringBuilder set = new StringBuilder("/ip firewall nat set " + r.position());
+        unset.forEach(k -> set.append(" !").append(k));
+        StringBuilder before = new StringBuilder();
+        boolean hasDst = r.has("dst-address") || r.has("dst-address-list");
+        if (!hasDst) {
+            long pub = fw.publicAddresses().min();
+            if (pub <= 0xFFFFFFFFL && fw.publicAddresses().size() == 1) {
+                set.append(" dst-address=").append(Ipv4.format(pub));
+            } else {
+                // a dynamic address: match any router address except the LAN gateways
+                List<IpAddress> lanGateways = topo.lanInterfaces().stream().flatMap(i -> topo.addressesOn(i).stream()).toList();
+                if (!r.has("dst-address-type")) {
+                    set.append(" dst-address-type=local");
+                }
+                if (lanGateways.size() == 1) {
+                    set.append(" dst-address=!").append(Ipv4.format(lanGateways.get(0).address()));
+                } else if (!lanGateways.isEmpty()) {
+                    for (IpAddress a : lanGateways) {
+                        before.append("/ip firewall address-list add list=natlint-lan-gateways address=")
+                                .append(Ipv4.format(a.address())).append('\n');
+                    }
+                    set.append(" dst-address-list=!natlint-lan-gateways");
+                }
+            }
+        }
+        if (unset.isEmpty() && hasDst) {
+            return null;
+        }
+        return before + set.toString();
+    }
+}

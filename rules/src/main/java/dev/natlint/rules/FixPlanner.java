@@ -1,0 +1,50 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Fix;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.Verdict;
+import dev.natlint.rule.RuleContext;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a fix before natlint prints it: the script is analysed again with the fix appended, and when
+ * the fix lets LAN clients reach a server on their own subnet that they could not reach before (so the
+ * reply would now bypass the router), the hairpin masquerade they need is added to the fix.
+ */
+final class FixPlanner {
+
+    private FixPlanner() {
+    }
+
+    static Fix complete(RuleContext ctx, String description, String snippet) {
+        Set<String> before = new HashSet<>();
+        for (Flow f : ctx.allFlows()) {
+            if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER) {
+                before.add(key(f));
+            }
+        }
+        RuleContext after = ctx.withAppended(snippet);
+        Map<String, String> hairpins = new LinkedHashMap<>();
+        for (Flow f : after.allFlows()) {
+            if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !before.contains(key(f))) {
+                String rule = Hairpin.specific(after, f);
+                if (rule != null) {
+                    hairpins.putIfAbsent(key(f), rule);
+                }
+            }
+        }
+        if (hairpins.isEmpty()) {
+            return new Fix(description, snippet);
+        }
+        return new Fix(description + ", plus the hairpin masquerade LAN clients then need",
+                snippet + "\n" + String.join("\n", new LinkedHashSet<>(hairpins.values())));
+    }
+
+    private static String key(Flow f) {
+        return f.forward().line() + "|" + f.source().name();
+    }
+}

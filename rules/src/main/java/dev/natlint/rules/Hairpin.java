@@ -1,0 +1,66 @@
+package dev.natlint.rules;
+
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.Forward;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.IpAddress;
+import dev.natlint.model.Quoting;
+import dev.natlint.net.Ipv4;
+import dev.natlint.rule.RuleContext;
+import java.util.Optional;
+
+/**
+ * Writes hairpin masquerade rules. They must use what srcnat sees: the server's private address and
+ * the translated port, and the interface towards the server (never a bridge port).
+ */
+final class Hairpin {
+
+    private Hairpin() {
+    }
+
+    /** The client subnet of a LAN flow, as {@code 192.168.1.0/24}. */
+    static Optional<String> clientSubnet(RuleContext ctx, Flow f) {
+        return ctx.analyzer().topology().connectedSubnetOf(f.example().srcAddress())
+                .map(a -> Ipv4.format(a.network()) + "/" + a.prefixLength());
+    }
+
+    /** The interface towards the forward's target. */
+    static Optional<String> serverInterface(RuleContext ctx, Forward fw) {
+        return ctx.analyzer().topology().connectedSubnetOf(fw.targetAddresses().min()).map(IpAddress::iface);
+    }
+
+    /** The specific hairpin rule for one forward and one client subnet; null when it cannot be written. */
+    static String specific(RuleContext ctx, Flow f) {
+        Forward fw = f.forward();
+        FirewallRule r = fw.rule();
+        Optional<String> subnet = clientSubnet(ctx, f);
+        Optional<String> out = serverInterface(ctx, fw);
+        if (subnet.isEmpty() || out.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("/ip firewall nat add action=masquerade chain=srcnat");
+        sb.append(" src-address=").append(subnet.get());
+        sb.append(" dst-address=").append(r.get("to-addresses").orElseThrow());
+        r.get("protocol").ifPresent(p -> sb.append(" protocol=").append(p));
+        Optional<String> port = r.get("to-ports").or(() -> r.get("dst-port"));
+        if (r.get("protocol").isPresent()) {
+            port.ifPresent(p -> sb.append(" dst-port=").append(p));
+        }
+        sb.append(" out-interface=").append(Quoting.quote(out.get()));
+        placeBefore(f).ifPresent(n -> sb.append(" place-before=").append(n));
+        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for the forward at line " + fw.line()));
+        return sb.toString();
+    }
+
+    /** The broad form: one rule for every hairpinned connection on a subnet. */
+    static String broad(String subnet, String iface) {
+        return "/ip firewall nat add action=masquerade chain=srcnat src-address=" + subnet + " dst-address=" + subnet
+                + " out-interface=" + Quoting.quote(iface) + " comment=" + Quoting.quote("natlint: hairpin NAT for " + subnet);
+    }
+
+    /** When an earlier srcnat rule takes the connection, the new rule must go above it. */
+    private static Optional<Integer> placeBefore(Flow f) {
+        FirewallRule d = f.decisive();
+        return d != null && d.chain().equals("srcnat") ? Optional.of(d.position()) : Optional.empty();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Verdict;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.Quoting;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A forward-chain rule drops LAN clients' connections to a forwarded server. */
+public final class HairpinFilteredRule extends BaseRule {
+
+    public static final String ID = "hairpin-filtered";
+
+    public HairpinFilteredRule() {
+        super(ID, Severity.ERROR, "A forward filter rule drops LAN clients' connections to a forwarded port",
+                "After dst-nat the LAN client's packet is routed from the LAN to the server and passes the filter"
+                        + " forward chain; a rule there (a LAN-to-LAN or inter-VLAN drop, or a final drop-all without an"
+                        + " exception for connection-nat-state=dstnat) drops it.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+            Flow f = ff.flows().stream().filter(x -> x.verdict() == Verdict.FILTERED && !x.source().internet()
+                    && x.decisive() != null && !x.decisive().chain().equals("srcnat")).findFirst().orElse(null);
+            if (f == null) {
+                continue;
+            }
+            FirewallRule drop = f.decisive();
+            FirewallRule fwd = ff.forward().rule();
+            String msg = Describe.client(f, ctx.analyzer().space()) + ": the filter rule at " + Describe.rule(drop)
+                    + " drops the connection to " + Describe.target(f) + " after dst-nat.";
+            StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
+                    .append(" connection-nat-state=dstnat in-interface=").append(Quoting.quote(f.source().iface()))
+                    .append(" dst-address=").append(fwd.get("to-addresses").orElseThrow());
+            fwd.get("protocol").ifPresent(p -> sb.append(" protocol=").append(p));
+            if (fwd.has("protocol")) {
+                fwd.get("to-ports").or(() -> fwd.get("dst-port")).ifPresent(p -> sb.append(" dst-port=").append(p));
+            }
+            sb.append(" place-before=").append(drop.position()).append(" comment=")
+                    .append(Quoting.quote("natlint: let LAN clients use the forward at line " + ff.forward().line()));
+            out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections from "
+                    + f.source().iface() + " before the drop rule at line " + drop.location().line(), sb.toString())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.Verdict;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A hairpin masquerade exists, but an earlier srcnat rule takes the connection first. */
+public final class HairpinMasqueradeShadowedRule extends BaseRule {
+
+    public static final String ID = "hairpin-masquerade-shadowed";
+
+    public HairpinMasqueradeShadowedRule() {
+        super(ID, Severity.ERROR, "An earlier srcnat rule takes hairpin traffic before the hairpin masquerade",
+                "srcnat rules run top to bottom and the first match decides: an earlier rule (an accept that exempts"
+                        + " traffic from NAT, or another translation) takes the hairpinned connection, so the hairpin"
+                        + " masquerade below it never runs and LAN clients still get replies they drop.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        Map<FirewallRule, Flow> byHairpin = new LinkedHashMap<>();
+        for (Flow f : ctx.allFlows()) {
+            if (f.verdict() == Verdict.MASQUERADE_SHADOWED) {
+                byHairpin.putIfAbsent(f.related(), f);
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        byHairpin.forEach((hairpin, f) -> {
+            FirewallRule first = f.decisive();
+            String msg = Describe.client(f, ctx.analyzer().space()) + ": srcnat rule at " + Describe.rule(first)
+                    + " takes the connection before this hairpin masquerade, so the server answers the client directly"
+                    + " and the client drops the reply.";
+            String snippet = "/ip firewall nat move " + hairpin.position() + " destination=" + first.position();
+            out.add(finding(hairpin.location(), msg, FixPlanner.complete(ctx, "move the hairpin masquerade at line "
+                    + hairpin.location().line() + " above line " + first.location().line(), snippet)));
+        });
+        return out;
+    }
+}

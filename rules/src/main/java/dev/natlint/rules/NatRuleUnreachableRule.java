@@ -1,0 +1,61 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Stage;
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A NAT rule no packet can reach: earlier rules of its chain take everything it matches. */
+public final class NatRuleUnreachableRule extends BaseRule {
+
+    public static final String ID = "nat-rule-unreachable";
+
+    private static final Map<String, Stage> CHAINS = Map.of("dstnat", Stage.DSTNAT, "srcnat", Stage.SRCNAT);
+
+    public NatRuleUnreachableRule() {
+        super(ID, Severity.WARNING, "A NAT rule that earlier rules always take first",
+                "Every packet this NAT rule matches is matched first by earlier terminal rules of the same chain, so the"
+                        + " rule never runs; usually the rules are in the wrong order.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        RuleMatcher matcher = ctx.analyzer().matcher();
+        RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false);
+        for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
+            List<FirewallRule> earlier = new ArrayList<>();
+            PacketSet taken = PacketSet.empty(ctx.analyzer().space().universe());
+            for (FirewallRule r : ctx.analyzer().runner().enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
+                PacketSet mine = matcher.match(r, chain.getValue(), state).packets();
+                if (!mine.isEmpty() && mine.subtract(taken).isEmpty()) {
+                    List<FirewallRule> culprits = earlier.stream()
+                            .filter(e -> !matcher.match(e, chain.getValue(), state).packets().intersect(mine).isEmpty())
+                            .toList();
+                    String names = String.join(", ", culprits.stream().map(Describe::rule).toList());
+                    FirewallRule first = culprits.get(0);
+                    out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
+                            + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
+                            + " (or remove it if it is obsolete)", "/ip firewall nat move " + r.position()
+                            + " destination=" + first.position())));
+                }
+                if (isTerminal(r)) {
+                    taken = taken.union(mine);
+                    earlier.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isTerminal(FirewallRule r) {
+        return !r.action().equals("jump") && !r.action().equals("return") && !r.action().equals("passthrough")
+                && !r.action().equals("log") && !r.action().startsWith("add-");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Fix;
+import dev.natlint.diag.Location;
+import dev.natlint.diag.Severity;
+import dev.natlint.model.ConfigItem;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.Interface;
+import dev.natlint.model.InterfaceList;
+import dev.natlint.model.Quoting;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.model.Table;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A name that is used but never defined. RouterOS keeps such a rule but it never matches, so a typo
+ * like {@code out-interface-list=WAM} silently disables it.
+ */
+public final class UndefinedReferenceRule extends BaseRule {
+
+    public static final String ID = "undefined-reference";
+
+    /** Legacy names that match interface families rather than one interface. */
+    private static final Set<String> SPECIAL_INTERFACES = Set.of("all-ethernet", "all-ppp", "all-vlan", "all-wireless");
+
+    public UndefinedReferenceRule() {
+        super(ID, Severity.ERROR, "An interface, interface list, address list or chain that is used but not defined",
+                "A firewall or NAT rule names an interface, interface list, address list or jump target that the script"
+                        + " never defines. The router accepts the rule but it never matches, so a one-letter typo silently"
+                        + " turns it off.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        RouterConfig c = ctx.config();
+        Set<String> interfaces = new TreeSet<>();
+        c.interfaces().stream().map(Interface::name).forEach(interfaces::add);
+        Set<String> lists = new TreeSet<>();
+        c.interfaceLists().stream().map(InterfaceList::name).forEach(lists::add);
+        Set<String> addressLists = new TreeSet<>();
+        c.addressListEntries().forEach(e -> addressLists.add(e.list()));
+        for (Table t : Table.values()) {
+            for (FirewallRule r : c.rules(t)) {
+                // lists filled at run time by add-src/dst-to-address-list actions count as defined
+                if (r.action().startsWith("add-") && r.has("address-list")) {
+                    addressLists.add(r.get("address-list").orElseThrow());
+                }
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Table t : Table.values()) {
+            Set<String> chains = new TreeSet<>(Set.of("input", "forward", "output", "prerouting", "postrouting",
+                    "srcnat", "dstnat"));
+            c.rules(t).forEach(r -> chains.add(r.chain()));
+            for (FirewallRule r : c.rules(t)) {
+                check(ctx, t, r, "in-interface", interfaces, "interface", out);
+                check(ctx, t, r, "out-interface", interfaces, "interface", out);
+                check(ctx, t, r, "in-interface-list", lists, "interface list", out);
+                check(ctx, t, r, "out-interface-list", lists, "interface list", out);
+                check(ctx, t, r, "src-address-list", addressLists, "address list", out);
+                check(ctx, t, r, "dst-address-list", addressLists, "address list", out);
+                if (r.action().equals("jump")) {
+                    check(ctx, t, r, "jump-target", chains, "chain", out);
+                }
+            }
+        }
+        for (ConfigItem m : c.items("/interface list member")) {
+            String list = m.get("list").orElse(null);
+            if (list != null && !lists.contains(list) && m.location() != null) {
+                out.add(finding(m.location(), "interface list " + list + " is not defined, so this member joins nothing.",
+                        closest(list, lists).map(n -> FixPlanner.complete(ctx, "use the defined list " + n,
+                                "/interface list member set [ find list=" + Quoting.quote(list) + " ] list=" + Quoting.quote(n)))
+                                .orElse(FixPlanner.complete(ctx, "define the list", "/interface list add name=" + Quoting.quote(list)))));
+            }
+        }
+        return out;
+    }
+
+    private void check(RuleContext ctx, Table t, FirewallRule r, String property, Set<String> defined, String kind,
+                       List<Finding> out) {
+        String value = r.get(property).orElse(null);
+        if (value == null) {
+            return;
+        }
+        String name = value.startsWith("!") ? value.substring(1) : value;
+        if (defined.contains(name) || (kind.equals("interface") && SPECIAL_INTERFACES.contains(name))
+                || name.startsWith("$")) {
+            return;
+        }
+        Location at = r.location();
+        String msg = kind + " " + name + " (" + property + "=" + value + ") is not defined, so this rule"
+                + (value.startsWith("!") ? " matches as if the restriction were absent." : " never matches.");
+        String set = t.menu() + " set " + r.position() + " " + property + "=";
+        Fix fix = closest(name, defined).map(n -> FixPlanner.complete(ctx, "use the defined " + kind + " " + n,
+                        set + (value.startsWith("!") ? "!" : "") + Quoting.quote(n)))
+                .orElse(switch (kind) {
+                    case "interface list" -> FixPlanner.complete(ctx, "define the interface list",
+                            "/interface list add name=" + Quoting.quote(name));
+                    case "chain" -> FixPlanner.complete(ctx, "define the chain (it returns at once; add its rules)",
+                            t.menu() + " add action=return chain=" + Quoting.quote(name));
+                    default -> null;
+                });
+        out.add(finding(at, msg, fix));
+    }
+
+    /** The defined name within edit distance 2 (case-insensitive), when exactly one is closest. */
+    static java.util.Optional<String> closest(String name, Set<String> defined) {
+        String best = null;
+        int bestDistance = 3;
+        boolean tie = false;
+        for (String d : defined) {
+            int dist = distance(name.toLowerCase(Locale.ROOT), d.toLowerCase(Locale.ROOT));
+            if (dist < bestDistance) {
+                best = d;
+                bestDistance = dist;
+                tie = false;
+            } else if (dist == bestDistance) {
+                tie = true;
+            }
+        }
+        return tie || best == null ? java.util.Optional.empty() : java.util.Optional.of(best);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
