@@ -18,8 +18,11 @@ final class Examples {
     private Examples() {
     }
 
-    static Packet packet(PacketBox box, AddressSpace space) {
-        return new Packet(source(box.get(Field.SRC_ADDRESS)), destination(box.get(Field.DST_ADDRESS)),
+    /** {@code avoid}: addresses that make a confusing example client (the forward's own server). */
+    static Packet packet(PacketBox box, IntervalSet avoid) {
+        IntervalSet sources = box.get(Field.SRC_ADDRESS);
+        IntervalSet preferred = sources.subtract(avoid);
+        return new Packet(source(preferred.isEmpty() ? sources : preferred), destination(box.get(Field.DST_ADDRESS)),
                 (int) prefer(box.get(Field.PROTOCOL), 6, 17), (int) prefer(box.get(Field.SRC_PORT), SOURCE_PORT),
                 (int) box.get(Field.DST_PORT).min(), (int) box.get(Field.IN_INTERFACE).min(),
                 (int) box.get(Field.OUT_INTERFACE).min());
@@ -30,9 +33,10 @@ final class Examples {
             return INTERNET_EXAMPLE;
         }
         long lo = s.min();
-        long dotTen = (lo & ~0xFFL) + 10;
-        if (s.contains(dotTen)) {
-            return dotTen;
+        for (long host : new long[] {10, 20, 100}) {
+            if (s.contains((lo & ~0xFFL) + host)) {
+                return (lo & ~0xFFL) + host;
+            }
         }
         return s.contains(lo + 1) && (lo & 0xFF) == 0 ? lo + 1 : lo;
     }

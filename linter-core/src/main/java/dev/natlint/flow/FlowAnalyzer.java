@@ -147,6 +147,10 @@ public final class FlowAnalyzer {
                     continue;
                 }
                 IntervalSet hosts = IntervalSet.of(a.network(), a.broadcast()).subtract(routerAddresses);
+                if (a.prefixLength() <= 30) {
+                    // the network and broadcast addresses are no hosts
+                    hosts = hosts.subtract(IntervalSet.point(a.network())).subtract(IntervalSet.point(a.broadcast()));
+                }
                 if (!hosts.isEmpty()) {
                     out.add(new Source("LAN " + iface + " " + Ipv4.format(a.network()) + "/" + a.prefixLength(),
                             iface, hosts, false));
@@ -408,7 +412,7 @@ public final class FlowAnalyzer {
     // ---- flows and their step tables -------------------------------------------------------------
 
     private Flow flow(Forward f, Source s, Path p, PacketBox box) {
-        Packet ex = Examples.packet(box, space);
+        Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
         List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
                 p.route(), p.srcnat(), p.decisive(), p.related(), f);
         return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(), p.assumptions(), ex);
