@@ -1,0 +1,37 @@
+package dev.natlint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real exports in {@code ../shared/corpus/real}, read in place (they are other people's files and
+ * are never copied into this repository). Without {@code ../shared} the tests that need them are
+ * skipped with a visible reason.
+ */
+public final class RealCorpus {
+
+    private RealCorpus() {
+    }
+
+    public static Path dir() {
+        String shared = System.getProperty("natlint.shared.dir", "../../shared");
+        Path dir = Path.of(shared, "corpus", "real");
+        Assumptions.assumeTrue(Files.isDirectory(dir),
+                "../shared/corpus/real not found (looked in " + dir.toAbsolutePath() + "): real-export tests skipped");
+        return dir;
+    }
+
+    public static List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir())) {
+            return s.filter(p -> p.toString().endsWith(".rsc")).sorted().toList();
+        }
+    }
+
+    public static Path file(String name) {
+        return dir().resolve(name);
+    }
+}
