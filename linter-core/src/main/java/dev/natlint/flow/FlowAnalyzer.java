@@ -140,13 +140,16 @@ public final class FlowAnalyzer {
     public List<Source> sources() {
         List<Source> out = new ArrayList<>();
         IntervalSet routerAddresses = space.local();
+        IntervalSet lanSubnets = IntervalSet.empty();
         for (String iface : topology.lanInterfaces()) {
             Set<Long> seen = new LinkedHashSet<>();
             for (IpAddress a : topology.addressesOn(iface)) {
                 if (!seen.add(a.network() << 6 | a.prefixLength())) {
                     continue;
                 }
-                IntervalSet hosts = IntervalSet.of(a.network(), a.broadcast()).subtract(routerAddresses);
+                IntervalSet subnet = IntervalSet.of(a.network(), a.broadcast());
+                lanSubnets = lanSubnets.union(subnet);
+                IntervalSet hosts = subnet.subtract(routerAddresses);
                 if (a.prefixLength() <= 30) {
                     // the network and broadcast addresses are no hosts
                     hosts = hosts.subtract(IntervalSet.point(a.network())).subtract(IntervalSet.point(a.broadcast()));
@@ -157,11 +160,9 @@ public final class FlowAnalyzer {
                 }
             }
         }
-        // hosts on a WAN's own subnet (the ISP's other customers) are internet clients too
-        IntervalSet internet = IntervalSet.of(0, 0xFFFFFFFFL).subtract(routerAddresses);
-        for (Source lan : out) {
-            internet = internet.subtract(IntervalSet.of(lan.addresses().min(), lan.addresses().max()));
-        }
+        // hosts on a WAN's own subnet (the ISP's other customers) are internet clients too; LAN subnets
+        // are not, not even their network and broadcast addresses
+        IntervalSet internet = IntervalSet.of(0, 0xFFFFFFFFL).subtract(routerAddresses).subtract(lanSubnets);
         for (String iface : topology.wanInterfaces()) {
             out.add(new Source("internet via " + iface, iface, internet, true));
         }
