@@ -1,7 +1,6 @@
 package dev.natlint.cli;
 
 import dev.natlint.NatLint;
-import dev.natlint.NatLintException;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.report.FlowReport;
 import dev.natlint.rule.RuleContext;
@@ -34,11 +33,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = NatLint.readScript(file);
-        } catch (NatLintException e) {
-            spec.commandLine().getErr().println("natlint: " + e.getMessage());
+        String text = Output.readScript(spec, file);
+        if (text == null) {
             return Main.USAGE;
         }
         RuleContext ctx = RuleContext.of(NatLint.builder().build().displayPath(file), text);

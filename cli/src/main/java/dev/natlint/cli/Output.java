@@ -1,14 +1,14 @@
 package dev.natlint.cli;
 
+import dev.natlint.NatLint;
+import dev.natlint.NatLintException;
+import dev.natlint.report.ReportFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import picocli.CommandLine;
 
-/** Writes a report to standard output or, atomically, to a file (temporary file, then move). */
+/** Reading the one script of explain/trace, and writing to standard output or (atomically) a file. */
 final class Output {
 
     private Output() {
@@ -20,19 +20,16 @@ final class Output {
             out.flush();
             return;
         }
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+        ReportFiles.writeAtomically(file, text);
+    }
+
+    /** The script's text, or null after a one-line message on standard error. */
+    static String readScript(CommandLine.Model.CommandSpec spec, Path file) {
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            return NatLint.readScript(file);
+        } catch (NatLintException e) {
+            spec.commandLine().getErr().println("natlint: " + e.getMessage());
+            return null;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.natlint.cli;
 
 import dev.natlint.NatLint;
-import dev.natlint.NatLintException;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.net.Ipv4;
@@ -58,11 +57,8 @@ final class TraceCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw usage("--port must be 0-65535");
         }
-        String text;
-        try {
-            text = NatLint.readScript(file);
-        } catch (NatLintException e) {
-            spec.commandLine().getErr().println("natlint: " + e.getMessage());
+        String text = Output.readScript(spec, file);
+        if (text == null) {
             return Main.USAGE;
         }
         FlowAnalyzer analyzer = RuleContext.of(NatLint.builder().build().displayPath(file), text).analyzer();

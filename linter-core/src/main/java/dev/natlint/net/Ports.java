@@ -40,11 +40,7 @@ public final class Ports {
 
     /** Back to RouterOS form, e.g. {@code 80,443,8000-8080}. */
     public static String format(IntervalSet ports) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < ports.intervalCount(); i++) {
-            parts.add(ports.lo(i) == ports.hi(i) ? String.valueOf(ports.lo(i)) : ports.lo(i) + "-" + ports.hi(i));
-        }
-        return String.join(",", parts);
+        return String.join(",", formatEach(ports));
     }
 
     /** Each interval as text ({@code 80}, {@code 8000-8010}), for JSON lists. */

@@ -6,18 +6,16 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
 import dev.natlint.report.FileReport;
 import dev.natlint.report.JsonReporter;
+import dev.natlint.report.ReportFiles;
 import dev.natlint.report.Report;
 import dev.natlint.report.SarifReporter;
 import dev.natlint.report.TextReporter;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -223,14 +221,7 @@ public class CheckMojo extends AbstractMojo {
             };
             Path target = outputDirectory.toPath().resolve("natlint." + f);
             try {
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), ".natlint", ".tmp");
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                ReportFiles.writeAtomically(target, content);
                 getLog().info("natlint: wrote " + relative(target));
             } catch (IOException e) {
                 throw new MojoExecutionException("natlint: cannot write " + target + ": " + e.getMessage());
