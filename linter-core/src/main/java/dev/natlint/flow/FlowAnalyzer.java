@@ -39,7 +39,11 @@ public final class FlowAnalyzer {
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
                         RouteResult route, FirewallRule srcnat, FirewallRule decisive, FirewallRule related,
-                        List<String> assumptions) {
+                        List<String> assumptions, boolean replyDropped) {
+        Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation, RouteResult route,
+             FirewallRule srcnat, FirewallRule decisive, FirewallRule related, List<String> assumptions) {
+            this(origin, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions, false);
+        }
     }
 
     private FlowAnalyzer(Topology topology) {
@@ -352,28 +356,30 @@ public final class FlowAnalyzer {
     private void reply(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
                        List<String> notes, List<Path> out) {
         if (dstnatRule == null) {
-            out.add(new Path(part, Verdict.OK, null, t, route, s, null, null, notes));
+            replyThroughRouter(part, null, t, route, s, notes, out);
             return;
         }
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
         Optional<IpAddress> serverSubnet = topology.connectedSubnetOf(target);
         if (serverSubnet.isEmpty()) {
-            out.add(new Path(part, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
+            replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
             return;
         }
         IpAddress net = serverSubnet.get();
         IntervalSet sameSubnet = IntervalSet.of(net.network(), net.broadcast()).subtract(space.local());
         Optional<IntervalSet> newSource = t.get(Field.SRC_ADDRESS);
         if (newSource.isPresent()) {
-            boolean bypass = !newSource.get().intersect(sameSubnet).isEmpty();
-            out.add(new Path(part, bypass ? Verdict.REPLY_BYPASSES_ROUTER : Verdict.OK, dstnatRule, t, route, s,
-                    bypass ? s : null, null, notes));
+            if (!newSource.get().intersect(sameSubnet).isEmpty()) {
+                out.add(new Path(part, Verdict.REPLY_BYPASSES_ROUTER, dstnatRule, t, route, s, s, null, notes));
+            } else {
+                replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
+            }
             return;
         }
         PacketSet onSubnet = part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, sameSubnet)));
         PacketSet elsewhere = part.subtract(onSubnet);
         if (!elsewhere.isEmpty()) {
-            out.add(new Path(elsewhere, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
+            replyThroughRouter(elsewhere, dstnatRule, t, route, s, notes, out);
         }
         if (onSubnet.isEmpty()) {
             return;
@@ -401,6 +407,49 @@ public final class FlowAnalyzer {
         }
     }
 
+    /**
+     * The reply crosses the router, so the filter forward chain sees it too, as part of an established
+     * connection: from the server (translated destination and port) to the client's own address and port,
+     * in through the server's interface and out through the client's. Replies are rewritten by conntrack
+     * only, never by NAT rules, and the reverse of src-nat happens before the filter.
+     */
+    private void replyThroughRouter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
+                                    FirewallRule s, List<String> notes, List<Path> out) {
+        PacketSet reply = PacketSet.empty(universe);
+        for (PacketBox b : part.boxes()) {
+            reply = reply.union(PacketSet.of(PacketBox.all(universe)
+                    .replace(Field.SRC_ADDRESS, t.get(Field.DST_ADDRESS).orElse(b.get(Field.DST_ADDRESS)))
+                    .replace(Field.SRC_PORT, t.get(Field.DST_PORT).orElse(b.get(Field.DST_PORT)))
+                    .replace(Field.DST_ADDRESS, b.get(Field.SRC_ADDRESS)).replace(Field.DST_PORT, b.get(Field.SRC_PORT))
+                    .replace(Field.PROTOCOL, b.get(Field.PROTOCOL)).replace(Field.IN_INTERFACE, space.iface(route.iface()))
+                    .replace(Field.OUT_INTERFACE, b.get(Field.IN_INTERFACE))));
+        }
+        RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, t.get(Field.SRC_ADDRESS).isPresent(), true);
+        PacketSet dropped = PacketSet.empty(universe);
+        for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", reply, Translation.NONE, Stage.FORWARD, state)) {
+            if (o.rule() == null || !DROP_ACTIONS.contains(o.rule().action())) {
+                continue;
+            }
+            // back to client coordinates: the reply's destination is the client's address and port
+            PacketSet back = PacketSet.empty(universe);
+            for (PacketBox b : o.packets().boxes()) {
+                back = back.union(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, b.get(Field.DST_ADDRESS))
+                        .with(Field.SRC_PORT, b.get(Field.DST_PORT)).with(Field.PROTOCOL, b.get(Field.PROTOCOL))
+                        .with(Field.IN_INTERFACE, b.get(Field.OUT_INTERFACE))));
+            }
+            PacketSet hit = part.intersect(back).subtract(dropped);
+            if (!hit.isEmpty()) {
+                out.add(new Path(hit, Verdict.FILTERED, dstnatRule, t, route, s, o.rule(), null,
+                        merge(notes, o.assumptions()), true));
+                dropped = dropped.union(hit);
+            }
+        }
+        PacketSet ok = part.subtract(dropped);
+        if (!ok.isEmpty()) {
+            out.add(new Path(ok, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
+        }
+    }
+
     private static List<String> merge(List<String> a, List<String> b) {
         if (b.isEmpty()) {
             return a;
@@ -415,7 +464,7 @@ public final class FlowAnalyzer {
     private Flow flow(Forward f, Source s, Path p, PacketBox box) {
         Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
         List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
-                p.route(), p.srcnat(), p.decisive(), p.related(), f);
+                p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped());
         return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(), p.assumptions(), ex);
     }
 }

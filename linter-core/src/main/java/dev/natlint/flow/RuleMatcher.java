@@ -25,8 +25,14 @@ public final class RuleMatcher {
     public record Match(PacketSet packets, List<String> assumptions) {
     }
 
-    /** What is known about the connection when the rule runs. */
-    public record ConnState(boolean dstnatted, boolean srcnatted) {
+    /**
+     * What is known about the connection when the rule runs. {@code reply} is true for the server's
+     * reply, which the filter sees as an established connection.
+     */
+    public record ConnState(boolean dstnatted, boolean srcnatted, boolean reply) {
+        public ConnState(boolean dstnatted, boolean srcnatted) {
+            this(dstnatted, srcnatted, false);
+        }
     }
 
     static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
@@ -114,7 +120,7 @@ public final class RuleMatcher {
                     }
                 }
                 case "connection-state" -> {
-                    boolean hasNew = List.of(value.split(",")).contains("new");
+                    boolean hasNew = List.of(value.split(",")).contains(state.reply() ? "established" : "new");
                     if (hasNew == negated) {
                         return never(assumptions);
                     }

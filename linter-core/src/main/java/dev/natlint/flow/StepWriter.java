@@ -22,7 +22,8 @@ final class StepWriter {
     }
 
     List<Step> steps(Packet ex, Verdict verdict, FirewallRule dstnat, Translation t, RouteResult route,
-                     FirewallRule srcnat, FirewallRule decisive, FirewallRule related, Forward forward) {
+                     FirewallRule srcnat, FirewallRule decisive, FirewallRule related, Forward forward,
+                     boolean replyDropped) {
         String client = space.describe(ex.srcAddress());
         int cport = ex.srcPort();
         String pub = space.describe(ex.dstAddress());
@@ -51,6 +52,15 @@ final class StepWriter {
                         + (route != null ? " (" + route.description() + ")" : ""), 0));
             }
             case FILTERED -> {
+                if (replyDropped) {
+                    s.add(new Step(2, source, cport, target, tport, dstnat == null ? "router routes it" : rewrote
+                            + (srcChanged ? " and the source (line " + srcnat.location().line() + ")" : "; source unchanged"),
+                            dnatLine));
+                    s.add(new Step(3, target, tport, client, cport, "server replies through the router; forward rule at line "
+                            + decisive.location().line() + " (action=" + decisive.action() + ", chain=" + decisive.chain()
+                            + ") drops the reply", decisive.location().line()));
+                    return s;
+                }
                 s.add(new Step(2, client, cport, target, tport, dstnat == null ? "router routes it" : rewrote,
                         dnatLine));
                 String why = decisive.chain().equals("srcnat")

@@ -87,14 +87,20 @@ final class ReferenceEvaluator {
         } else if (s != null && s.action().equals("src-nat") && s.get("to-addresses").isPresent()) {
             newSrc = Ipv4.parseAddressSpec(s.get("to-addresses").get()).orElseThrow().min();
         }
+        boolean srcnatted = newSrc != routed.src();
+        // the reply, if it crosses the router, meets the forward chain as an established packet
+        Pkt reply = new Pkt(routed.dst(), p.src(), routed.proto(), routed.dport(), p.sport(), route.get().iface(), p.in());
+        FirewallRule replyRule = decide(Table.FILTER, "forward", reply, dnatted, srcnatted, true);
+        boolean replyDropped = replyRule != null && (replyRule.action().equals("drop") || replyRule.action().equals("reject")
+                || replyRule.action().equals("tarpit"));
         Optional<IpAddress> serverNet = topology.connectedSubnetOf(routed.dst());
         if (serverNet.isEmpty()) {
-            return Verdict.OK;
+            return replyDropped ? Verdict.FILTERED : Verdict.OK;
         }
         IpAddress net = serverNet.get();
         boolean onSubnet = (newSrc & Ipv4.mask(net.prefixLength())) == net.network() && !topology.isRouterAddress(newSrc);
         if (!onSubnet) {
-            return Verdict.OK;
+            return replyDropped ? Verdict.FILTERED : Verdict.OK;
         }
         if (newSrc != routed.src()) {
             return Verdict.REPLY_BYPASSES_ROUTER;
@@ -111,8 +117,17 @@ final class ReferenceEvaluator {
         return Verdict.REPLY_BYPASSES_ROUTER;
     }
 
-    /** The deciding rule of a chain for one packet, following jumps; null when none decides. */
+    /** The deciding rule of a chain for one first packet, following jumps; null when none decides. */
     FirewallRule decide(Table table, String chain, Pkt p, boolean dnatted) {
+        return decide(table, chain, p, dnatted, false, false);
+    }
+
+    private boolean srcnatted;
+    private boolean reply;
+
+    FirewallRule decide(Table table, String chain, Pkt p, boolean dnatted, boolean srcnatted, boolean reply) {
+        this.srcnatted = srcnatted;
+        this.reply = reply;
         Stage stage = table == Table.FILTER ? Stage.FORWARD : chain.equals("dstnat") ? Stage.DSTNAT : Stage.SRCNAT;
         Object r = run(table, chain, p, dnatted, stage, new ArrayDeque<>());
         return r instanceof FirewallRule fr ? fr : null;
@@ -171,8 +186,9 @@ final class ReferenceEvaluator {
                 case "out-interface" -> stage == Stage.DSTNAT ? null : val.equals(p.out());
                 case "in-interface-list" -> config.interfaceListMembers(val).contains(p.in());
                 case "out-interface-list" -> stage == Stage.DSTNAT ? null : config.interfaceListMembers(val).contains(p.out());
-                case "connection-state" -> List.of(val.split(",")).contains("new");
-                case "connection-nat-state" -> List.of(val.split(",")).contains("dstnat") && dnatted;
+                case "connection-state" -> List.of(val.split(",")).contains(reply ? "established" : "new");
+                case "connection-nat-state" -> (List.of(val.split(",")).contains("dstnat") && dnatted)
+                        || (List.of(val.split(",")).contains("srcnat") && srcnatted && reply);
                 case "to-addresses", "to-ports", "jump-target" -> Boolean.TRUE;
                 default -> throw new IllegalArgumentException("the oracle does not know " + e.getKey());
             };

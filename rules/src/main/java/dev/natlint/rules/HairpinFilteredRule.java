@@ -34,19 +34,17 @@ public final class HairpinFilteredRule extends BaseRule {
             }
             FirewallRule drop = f.decisive();
             FirewallRule fwd = ff.forward().rule();
+            boolean reply = f.steps().size() > 2 && f.steps().get(2).what().contains("drops the reply");
             String msg = Describe.client(f, ctx.analyzer().space()) + ": the filter rule at " + Describe.rule(drop)
-                    + " drops the connection to " + Describe.target(f) + " after dst-nat.";
+                    + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
+                    + Describe.target(f) + " after dst-nat") + ".";
+            // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
             StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
-                    .append(" connection-nat-state=dstnat in-interface=").append(Quoting.quote(f.source().iface()))
-                    .append(" dst-address=").append(fwd.get("to-addresses").orElseThrow());
-            fwd.get("protocol").ifPresent(p -> sb.append(" protocol=").append(p));
-            if (fwd.has("protocol")) {
-                fwd.get("to-ports").or(() -> fwd.get("dst-port")).ifPresent(p -> sb.append(" dst-port=").append(p));
-            }
-            sb.append(" place-before=").append(drop.position()).append(" comment=")
-                    .append(Quoting.quote("natlint: let LAN clients use the forward at line " + ff.forward().line()));
-            out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections from "
-                    + f.source().iface() + " before the drop rule at line " + drop.location().line(), sb.toString())));
+                    .append(" connection-nat-state=dstnat place-before=").append(drop.position()).append(" comment=")
+                    .append(Quoting.quote("natlint: let port-forwarded connections through (forward at line "
+                            + ff.forward().line() + ")"));
+            out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
+                    + " directions, before the drop rule at line " + drop.location().line(), sb.toString())));
         }
         return out;
     }

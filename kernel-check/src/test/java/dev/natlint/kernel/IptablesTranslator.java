@@ -1,0 +1,266 @@
+package dev.natlint.kernel;
+
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.model.AddressListEntry;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.model.Table;
+import dev.natlint.net.Cidrs;
+import dev.natlint.net.Ipv4;
+import dev.natlint.net.Ports;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Translates a configuration's NAT and filter rules into an {@code iptables-restore} ruleset, one to one
+ * and in order. The mapping (documented in kernel-check/README.md):
+ * <ul>
+ * <li>chains: NAT dstnat → PREROUTING, srcnat → POSTROUTING; filter forward/input/output → FORWARD/INPUT/OUTPUT;
+ *   custom chains → user chains</li>
+ * <li>addresses {@code -s/-d} (ranges via iprange), address lists and interface lists expanded into one rule
+ *   per disjoint member (their negations into the complement's members, for interface lists), protocol,
+ *   ports via multiport, {@code -i/-o}, {@code dst-address-type=local} as addrtype LOCAL, connection-state and
+ *   connection-nat-state via conntrack, {@code ipsec-policy=*,none} as always true</li>
+ * <li>actions: accept, drop, reject, dst-nat (DNAT), src-nat (SNAT), masquerade, redirect, jump, return;
+ *   passthrough, log, add-*-to-address-list and fasttrack-connection are left out (they never decide)</li>
+ * </ul>
+ * Anything else throws {@link NotEmulated} with the reason: nothing is silently approximated.
+ */
+final class IptablesTranslator {
+
+    static final class NotEmulated extends Exception {
+        NotEmulated(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final Set<String> SKIPPED_ACTIONS = Set.of("passthrough", "log", "add-src-to-address-list",
+            "add-dst-to-address-list", "fasttrack-connection");
+
+    private final RouterConfig config;
+    /** Interfaces that exist in the emulated router (besides lo). */
+    private final Set<String> routerInterfaces;
+    private final Map<String, String> chainNames = new LinkedHashMap<>();
+
+    IptablesTranslator(RouterConfig config, Set<String> routerInterfaces) {
+        this.config = config;
+        this.routerInterfaces = new TreeSet<>(routerInterfaces);
+        this.routerInterfaces.add("lo");
+    }
+
+    String ruleset() throws NotEmulated {
+        StringBuilder sb = new StringBuilder();
+        sb.append(table("nat", Table.NAT, Map.of("dstnat", "PREROUTING", "srcnat", "POSTROUTING"),
+                List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING")));
+        sb.append(table("filter", Table.FILTER, Map.of("forward", "FORWARD", "input", "INPUT", "output", "OUTPUT"),
+                List.of("INPUT", "FORWARD", "OUTPUT")));
+        return sb.toString();
+    }
+
+    private String table(String name, Table table, Map<String, String> builtins, List<String> builtinOrder) throws NotEmulated {
+        chainNames.clear();
+        builtins.forEach(chainNames::put);
+        List<String> lines = new ArrayList<>();
+        for (FirewallRule r : config.rules(table)) {
+            if (r.disabled() || SKIPPED_ACTIONS.contains(r.action())) {
+                continue;
+            }
+            String chain = chain(r.chain());
+            lines.addAll(rule(table, chain, r));
+        }
+        StringBuilder sb = new StringBuilder("*" + name + "\n");
+        for (String b : builtinOrder) {
+            sb.append(':').append(b).append(" ACCEPT [0:0]\n");
+        }
+        for (String custom : chainNames.values()) {
+            if (!builtinOrder.contains(custom)) {
+                sb.append(':').append(custom).append(" - [0:0]\n");
+            }
+        }
+        lines.forEach(l -> sb.append(l).append('\n'));
+        return sb.append("COMMIT\n").toString();
+    }
+
+    private String chain(String routerOs) throws NotEmulated {
+        String existing = chainNames.get(routerOs);
+        if (existing != null) {
+            return existing;
+        }
+        if (Set.of("prerouting", "postrouting", "input", "output", "forward", "dstnat", "srcnat").contains(routerOs)) {
+            throw new NotEmulated("chain " + routerOs + " has no iptables counterpart in this table");
+        }
+        String name = "C" + chainNames.size() + "_" + routerOs.replaceAll("[^A-Za-z0-9_-]", "_");
+        name = name.length() > 28 ? name.substring(0, 28) : name;
+        chainNames.put(routerOs, name);
+        return name;
+    }
+
+    /** One RouterOS rule as one or more iptables rules (expanded lists). */
+    private List<String> rule(Table table, String chain, FirewallRule r) throws NotEmulated {
+        List<List<String>> alternatives = new ArrayList<>();
+        alternatives.add(new ArrayList<>());
+        for (Map.Entry<String, String> e : r.properties().entrySet()) {
+            String key = e.getKey();
+            String written = e.getValue();
+            boolean neg = written.startsWith("!");
+            String v = neg ? written.substring(1) : written;
+            String not = neg ? "! " : "";
+            switch (key) {
+                case "src-address", "dst-address" -> {
+                    String flag = key.startsWith("src") ? "src" : "dst";
+                    if (v.contains("-")) {
+                        add(alternatives, not.isEmpty() ? "-m iprange --" + flag + "-range " + v
+                                : "-m iprange ! --" + flag + "-range " + v);
+                    } else {
+                        Ipv4.parsePrefix(v).orElseThrow(() -> new NotEmulated("bad address " + v));
+                        add(alternatives, not + (flag.equals("src") ? "-s " : "-d ") + v);
+                    }
+                }
+                case "src-address-list", "dst-address-list" -> {
+                    if (neg) {
+                        throw new NotEmulated(key + "=" + written + ": negated address lists are not emulated");
+                    }
+                    IntervalSet members = IntervalSet.empty();
+                    for (AddressListEntry a : config.addressList(v)) {
+                        members = members.union(Ipv4.parseAddressSpec(a.address())
+                                .orElseThrow(() -> new NotEmulated("address list entry " + a.address())));
+                    }
+                    List<String> options = new ArrayList<>();
+                    for (int i = 0; i < members.intervalCount(); i++) {
+                        for (String p : Cidrs.prefixes(members.lo(i), members.hi(i))) {
+                            options.add((key.startsWith("src") ? "-s " : "-d ") + p);
+                        }
+                    }
+                    alternatives = expand(alternatives, options);
+                }
+                case "protocol" -> add(alternatives, not + "-p " + protocol(v));
+                case "dst-port", "src-port", "port" -> {
+                    IntervalSet ports = Ports.parse(v).orElseThrow(() -> new NotEmulated("bad ports " + v));
+                    String p = r.get("protocol").orElseThrow(() -> new NotEmulated(key + " without protocol"));
+                    if (!p.equals("tcp") && !p.equals("udp")) {
+                        throw new NotEmulated(key + " with protocol " + p);
+                    }
+                    String opt = key.equals("dst-port") ? "--dports" : key.equals("src-port") ? "--sports" : "--ports";
+                    add(alternatives, "-m multiport " + not + opt + " " + Ports.format(ports).replace('-', ':'));
+                }
+                case "in-interface", "out-interface" -> {
+                    if (table == Table.NAT && key.equals("out-interface") && r.chain().equals("dstnat")) {
+                        return List.of(); // can never match before routing
+                    }
+                    if (table == Table.NAT && key.equals("in-interface") && r.chain().equals("srcnat")) {
+                        throw new NotEmulated("in-interface in srcnat (netfilter forbids -i in POSTROUTING)");
+                    }
+                    add(alternatives, not + (key.startsWith("in") ? "-i " : "-o ") + linuxName(v));
+                }
+                case "in-interface-list", "out-interface-list" -> {
+                    if (table == Table.NAT && key.startsWith("out") && r.chain().equals("dstnat")) {
+                        return List.of();
+                    }
+                    if (table == Table.NAT && key.startsWith("in") && r.chain().equals("srcnat")) {
+                        throw new NotEmulated("in-interface-list in srcnat");
+                    }
+                    Set<String> members = new TreeSet<>(config.interfaceListMembers(v));
+                    members.retainAll(routerInterfaces);
+                    if (neg) {
+                        Set<String> complement = new TreeSet<>(routerInterfaces);
+                        complement.removeAll(config.interfaceListMembers(v));
+                        members = complement;
+                    }
+                    List<String> options = new ArrayList<>();
+                    for (String m : members) {
+                        options.add((key.startsWith("in") ? "-i " : "-o ") + m);
+                    }
+                    alternatives = expand(alternatives, options);
+                }
+                case "dst-address-type" -> {
+                    if (!v.equals("local")) {
+                        throw new NotEmulated("dst-address-type=" + v);
+                    }
+                    add(alternatives, "-m addrtype " + not + "--dst-type LOCAL");
+                }
+                case "connection-state" -> add(alternatives, "-m conntrack " + not + "--ctstate "
+                        + v.toUpperCase(Locale.ROOT));
+                case "connection-nat-state" -> add(alternatives, "-m conntrack " + not + "--ctstate "
+                        + v.replace("dstnat", "DNAT").replace("srcnat", "SNAT"));
+                case "ipsec-policy" -> {
+                    if (!(v.equals("out,none") || v.equals("in,none")) || neg) {
+                        throw new NotEmulated("ipsec-policy=" + written);
+                    }
+                }
+                case "to-addresses", "to-ports", "jump-target", "log", "log-prefix", "reject-with" -> { }
+                default -> throw new NotEmulated("matcher " + key + "=" + written + " is outside the emulated subset");
+            }
+        }
+        String target = target(table, r);
+        List<String> out = new ArrayList<>();
+        for (List<String> alt : alternatives) {
+            out.add("-A " + chain + (alt.isEmpty() ? "" : " " + String.join(" ", alt)) + " " + target);
+        }
+        return out;
+    }
+
+    private String target(Table table, FirewallRule r) throws NotEmulated {
+        return switch (r.action()) {
+            case "accept" -> "-j ACCEPT";
+            case "drop" -> "-j DROP";
+            case "reject" -> "-j REJECT";
+            case "return" -> "-j RETURN";
+            case "jump" -> "-j " + chain(r.get("jump-target").orElseThrow(() -> new NotEmulated("jump without target")));
+            case "masquerade" -> "-j MASQUERADE";
+            case "src-nat" -> "-j SNAT --to-source " + r.get("to-addresses")
+                    .orElseThrow(() -> new NotEmulated("src-nat without to-addresses"));
+            case "dst-nat" -> {
+                String to = r.get("to-addresses").orElseThrow(() -> new NotEmulated("dst-nat without to-addresses"));
+                if (to.contains("/")) {
+                    throw new NotEmulated("dst-nat to a prefix");
+                }
+                yield "-j DNAT --to-destination " + to + r.get("to-ports").map(p -> ":" + p.replace('-', '-')).orElse("");
+            }
+            case "redirect" -> "-j REDIRECT" + r.get("to-ports").map(p -> " --to-ports " + p).orElse("");
+            default -> throw new NotEmulated("action " + r.action() + " is outside the emulated subset");
+        };
+    }
+
+    private String linuxName(String routerOs) throws NotEmulated {
+        if (!routerOs.matches("[A-Za-z0-9_.-]{1,15}")) {
+            throw new NotEmulated("interface name '" + routerOs + "' is not a valid Linux interface name");
+        }
+        return routerOs;
+    }
+
+    private static String protocol(String v) throws NotEmulated {
+        return switch (v) {
+            case "tcp" -> "tcp";
+            case "udp" -> "udp";
+            case "icmp" -> "icmp";
+            default -> {
+                if (v.matches("\\d{1,3}")) {
+                    yield v;
+                }
+                throw new NotEmulated("protocol " + v);
+            }
+        };
+    }
+
+    private static void add(List<List<String>> alternatives, String option) {
+        alternatives.forEach(a -> a.add(option));
+    }
+
+    /** Each alternative times each option; no option at all means the rule can never match. */
+    private static List<List<String>> expand(List<List<String>> alternatives, List<String> options) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> a : alternatives) {
+            for (String o : options) {
+                List<String> copy = new ArrayList<>(a);
+                copy.add(o);
+                out.add(copy);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.natlint.kernel;
+
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Forward;
+import dev.natlint.flow.Source;
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.Packet;
+import dev.natlint.graph.Topology;
+import dev.natlint.model.ConfigBuilder;
+import dev.natlint.model.InterfaceType;
+import dev.natlint.model.IpAddress;
+import dev.natlint.model.Route;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.net.Ipv4;
+import dev.natlint.parse.RouterOsReader;
+import dev.natlint.report.FlowReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the network a configuration describes in namespaces, loads its rules into the router's
+ * netfilter, connects from every client to every forward, and compares each result with the flow the
+ * analyzer predicts for that client and port.
+ */
+final class KernelCheck {
+
+    /** One client's connection to one forward: what the kernel did and what natlint said. */
+    record Comparison(int forwardLine, String client, String proto, String dst, int port, String expectedServer,
+                      String kernel, Flow flow) {
+        boolean kernelWorks() {
+            return kernel.equals("ok " + expectedServer);
+        }
+
+        boolean agrees() {
+            return flow != null && flow.works() == kernelWorks();
+        }
+
+        String describe() {
+            return "forward at line " + forwardLine + ": " + client + " -> " + dst + ":" + port + "/" + proto
+                    + ", kernel: " + kernel + " (expected server " + expectedServer + "), natlint: "
+                    + (flow == null ? "no flow holds this packet" : flow.verdict().id() + "\n"
+                    + FlowReport.table(flow.steps(), "    "));
+        }
+    }
+
+    record Outcome(String name, List<Comparison> comparisons, String notEmulated) {
+    }
+
+    private static final long INTERNET_CLIENT = 0xC633640AL; // 198.51.100.10
+
+    private KernelCheck() {
+    }
+
+    static Outcome run(String name, String script, Path agent) {
+        RouterConfig config = ConfigBuilder.build(RouterOsReader.read(name, script));
+        FlowAnalyzer analyzer = FlowAnalyzer.of(config);
+        Topology topo = analyzer.topology();
+        List<String> wans = topo.wanInterfaces();
+        if (wans.size() > 1) {
+            return new Outcome(name, List.of(), "more than one WAN interface (replies would need policy routing)");
+        }
+        if (config.interfaces().stream().anyMatch(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled())) {
+            return new Outcome(name, List.of(), "PPPoE client interfaces are not emulated");
+        }
+        Map<String, List<IpAddress>> ifaces = new LinkedHashMap<>();
+        for (IpAddress a : topo.routerAddresses()) {
+            ifaces.computeIfAbsent(a.iface(), k -> new ArrayList<>()).add(a);
+        }
+        for (String dyn : topo.dynamicAddressInterfaces()) {
+            ifaces.putIfAbsent(dyn, new ArrayList<>());
+        }
+        for (String iface : ifaces.keySet()) {
+            if (!iface.matches("[A-Za-z0-9_.-]{1,15}") || iface.equals("lo")) {
+                return new Outcome(name, List.of(), "interface name '" + iface + "' is not a valid Linux interface name");
+            }
+        }
+        for (Forward f : analyzer.forwards()) {
+            Optional<dev.natlint.graph.RouteResult> via = topo.route(f.targetAddresses().min());
+            if (via.isPresent() && via.get().via() == dev.natlint.graph.RouteResult.Via.STATIC) {
+                return new Outcome(name, List.of(), "forward target " + Ipv4.format(f.targetAddresses().min())
+                        + " sits behind another router (" + via.get().description() + "); only directly connected servers are emulated");
+            }
+        }
+        String ruleset;
+        try {
+            ruleset = new IptablesTranslator(config, ifaces.keySet()).ruleset();
+        } catch (IptablesTranslator.NotEmulated e) {
+            return new Outcome(name, List.of(), e.getMessage());
+        }
+        List<Forward> forwards = analyzer.forwards();
+        try (Lab lab = new Lab(agent)) {
+            // the router and its segments
+            Map<String, String> bridgeOf = new LinkedHashMap<>();
+            Map<Long, Long> dynamicConcrete = new LinkedHashMap<>();
+            int k = 0;
+            for (Map.Entry<String, List<IpAddress>> e : ifaces.entrySet()) {
+                String bridge = "b" + (k++);
+                bridgeOf.put(e.getKey(), bridge);
+                lab.segment(bridge, e.getKey());
+                for (IpAddress a : e.getValue()) {
+                    lab.routerAddress(e.getKey(), Ipv4.format(a.address()) + "/" + a.prefixLength());
+                }
+            }
+            int dynIndex = 0;
+            for (String dyn : topo.dynamicAddressInterfaces()) {
+                long address = 0xC6120002L + ((long) dynIndex << 8); // 198.18.<n>.2, a benchmark range
+                lab.routerAddress(dyn, Ipv4.format(address) + "/24");
+                dynamicConcrete.put(analyzer.space().dynamicAddress(dyn).orElseThrow(), address);
+                if (config.dhcpClients().stream().anyMatch(d -> d.iface().equals(dyn) && d.addDefaultRoute())) {
+                    lab.routerRoute("default", Ipv4.format(address - 1));
+                }
+                dynIndex++;
+            }
+            for (Route r : config.routes()) {
+                if (r.disabled() || r.blackhole() || !"main".equals(r.routingTable()) || r.gateway() == null
+                        || Ipv4.parse(r.gateway()).isEmpty()) {
+                    continue;
+                }
+                String dst = r.prefixLength() == 0 ? "default" : Ipv4.format(r.dstAddress() & Ipv4.mask(r.prefixLength()))
+                        + "/" + r.prefixLength();
+                Shell.run(List.of(Shell.inNs(lab.router(), "ip", "route", "replace", dst, "via", r.gateway())), null);
+            }
+            lab.iptablesRestore(ruleset);
+
+            // the internet: a host on the WAN segment that owns the upstream gateway and the client address
+            Map<String, Lab.Agent> clients = new LinkedHashMap<>();
+            Map<String, Long> clientAddress = new LinkedHashMap<>();
+            Map<String, String> clientIngress = new LinkedHashMap<>();
+            for (String wan : wans) {
+                Optional<String> gateway = upstream(config, topo, wan, dynamicConcrete, analyzer);
+                if (gateway.isEmpty()) {
+                    continue;
+                }
+                Lab.Agent inet = lab.host("inet", bridgeOf.get(wan), gateway.get(), null,
+                        List.of(Ipv4.format(INTERNET_CLIENT) + "/32"));
+                clients.put("internet via " + wan, inet);
+                clientAddress.put("internet via " + wan, INTERNET_CLIENT);
+                clientIngress.put("internet via " + wan, wan);
+            }
+            // LAN segments: a client host, and every forward target that lives there
+            Map<Long, Lab.Agent> servers = new LinkedHashMap<>();
+            Set<Long> targets = new LinkedHashSet<>();
+            forwards.forEach(f -> targets.add(f.targetAddresses().min()));
+            int h = 0;
+            for (String lan : topo.lanInterfaces()) {
+                List<IpAddress> addrs = ifaces.getOrDefault(lan, List.of());
+                if (addrs.isEmpty()) {
+                    continue;
+                }
+                IpAddress net = addrs.get(0);
+                for (long t : targets) {
+                    if ((t & Ipv4.mask(net.prefixLength())) == net.network() && !topo.isRouterAddress(t)) {
+                        servers.put(t, lab.host("h" + (h++), bridgeOf.get(lan), Ipv4.format(t) + "/" + net.prefixLength(),
+                                Ipv4.format(net.address()), List.of()));
+                    }
+                }
+                // one client per flow the analyzer distinguishes on this subnet, so every part is tried
+                Set<Long> clientsHere = new java.util.TreeSet<>();
+                for (Forward f : forwards) {
+                    for (Flow fl : analyzer.flows(f, analyzer.sources())) {
+                        long ex = fl.example().srcAddress();
+                        if (!fl.source().internet() && fl.source().iface().equals(lan) && !targets.contains(ex)
+                                && (ex & Ipv4.mask(net.prefixLength())) == net.network()) {
+                            clientsHere.add(ex);
+                        }
+                    }
+                }
+                long fallback = freeHost(net, targets, topo);
+                if (clientsHere.isEmpty() && fallback >= 0) {
+                    clientsHere.add(fallback);
+                }
+                for (long client : clientsHere) {
+                    String label = "LAN " + lan + " " + Ipv4.format(client);
+                    clients.put(label, lab.host("h" + (h++), bridgeOf.get(lan), Ipv4.format(client) + "/" + net.prefixLength(),
+                            Ipv4.format(net.address()), List.of()));
+                    clientAddress.put(label, client);
+                    clientIngress.put(label, lan);
+                }
+            }
+            // listeners, then every client to every forward, all at once, each bounded by a timeout
+            Set<String> listening = new LinkedHashSet<>();
+            List<Object[]> pending = new ArrayList<>();
+            List<Source> sources = analyzer.sources();
+            for (Forward f : forwards) {
+                String proto = f.protocols().contains(6) ? "tcp" : f.protocols().contains(17) ? "udp" : null;
+                if (proto == null) {
+                    continue;
+                }
+                long target = f.targetAddresses().min();
+                int port = (int) f.ports().min();
+                int serverPort = f.targetPorts() == null ? port : (int) f.targetPorts().min();
+                Lab.Agent server = servers.get(target);
+                if (server != null && listening.add(target + proto + serverPort)) {
+                    server.listen(proto, serverPort, Ipv4.format(target));
+                }
+                long publicSymbolic = f.publicAddresses().min();
+                long publicConcrete = dynamicConcrete.getOrDefault(publicSymbolic, publicSymbolic);
+                if (publicConcrete > 0xFFFFFFFFL) {
+                    continue;
+                }
+                List<Flow> flows = analyzer.flows(f, sources);
+                for (Map.Entry<String, Lab.Agent> c : clients.entrySet()) {
+                    long src = clientAddress.get(c.getKey());
+                    String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
+                            ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
+                    Packet p = new Packet(src, publicSymbolic, proto.equals("tcp") ? 6 : 17, 50000, port,
+                            analyzer.space().universe().interfaceIndex(clientIngress.get(c.getKey())), 0);
+                    // flows are in client coordinates, where the out-interface is not yet chosen
+                    Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
+                            b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
+                    pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
+                            port, Ipv4.format(target), c.getValue(), id, flow});
+                }
+            }
+            List<Comparison> out = new ArrayList<>();
+            for (Object[] p : pending) {
+                String kernel = ((Lab.Agent) p[6]).await((String) p[7]);
+                out.add(new Comparison(((Forward) p[0]).line(), (String) p[1], (String) p[2], (String) p[3], (int) p[4],
+                        (String) p[5], kernel, (Flow) p[8]));
+            }
+            return new Outcome(name, out, null);
+        }
+    }
+
+    /** The upstream gateway's address on the WAN segment, as CIDR, for the internet host. */
+    private static Optional<String> upstream(RouterConfig config, Topology topo, String wan, Map<Long, Long> dynamicConcrete,
+                                             FlowAnalyzer analyzer) {
+        Optional<Long> dyn = analyzer.space().dynamicAddress(wan);
+        if (dyn.isPresent()) {
+            return Optional.of(Ipv4.format(dynamicConcrete.get(dyn.get()) - 1) + "/24");
+        }
+        List<IpAddress> addrs = topo.addressesOn(wan);
+        if (addrs.isEmpty()) {
+            return Optional.empty();
+        }
+        IpAddress a = addrs.get(0);
+        for (Route r : config.routes()) {
+            Optional<Long> gw = Ipv4.parse(r.gateway() == null ? "" : r.gateway());
+            if (gw.isPresent() && (gw.get() & Ipv4.mask(a.prefixLength())) == a.network()) {
+                return Optional.of(Ipv4.format(gw.get()) + "/" + a.prefixLength());
+            }
+        }
+        long candidate = a.network() + 1 == a.address() ? a.network() + 2 : a.network() + 1;
+        return Optional.of(Ipv4.format(candidate) + "/" + a.prefixLength());
+    }
+
+    /** A client address on the subnet that is neither the router, a server, nor network/broadcast. */
+    private static long freeHost(IpAddress net, Set<Long> targets, Topology topo) {
+        for (long offset : new long[] {50, 60, 70, 2, 3}) {
+            long a = net.network() + offset;
+            if (a < net.broadcast() && !targets.contains(a) && !topo.isRouterAddress(a)) {
+                return a;
+            }
+        }
+        return -1;
+    }
+}
