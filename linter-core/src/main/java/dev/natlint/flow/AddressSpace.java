@@ -26,6 +26,7 @@ public final class AddressSpace {
     private final Topology topology;
     private final Universe universe;
     private final Map<String, IntervalSet> addressLists = new HashMap<>();
+    private final Map<String, Boolean> addressListNames = new HashMap<>();
     private final Map<String, IntervalSet> interfaceLists = new HashMap<>();
     private final IntervalSet local;
     private final IntervalSet broadcast;
@@ -125,7 +126,8 @@ public final class AddressSpace {
 
     /** True when the list has DNS-name entries, whose addresses only the router knows at run time. */
     public boolean addressListHasNames(String name) {
-        return config.addressList(name).stream().anyMatch(e -> Ipv4.parseAddressSpec(e.address()).isEmpty());
+        return addressListNames.computeIfAbsent(name, n -> config.addressList(n).stream()
+                .anyMatch(e -> Ipv4.parseAddressSpec(e.address()).isEmpty()));
     }
 
     /** Interface indices of the named interface (empty when undefined). */

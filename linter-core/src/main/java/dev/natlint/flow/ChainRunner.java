@@ -1,5 +1,6 @@
 package dev.natlint.flow;
 
+import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
@@ -33,7 +34,8 @@ public final class ChainRunner {
 
     private final RuleMatcher matcher;
     private final Map<Table, Map<String, List<FirewallRule>>> chains = new LinkedHashMap<>();
-    private int budget = RULE_BUDGET;
+    /** Rule steps left in the current {@link #run}; reset by each run. */
+    private int budget;
 
     public ChainRunner(RuleMatcher matcher) {
         this.matcher = matcher;
@@ -57,11 +59,21 @@ public final class ChainRunner {
                              RuleMatcher.ConnState state) {
         List<Outcome> decided = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        budget = RULE_BUDGET;
         PacketSet undecided = runChain(table, chain, origin, t, stage, state, decided, notes, new ArrayDeque<>());
         if (!undecided.isEmpty()) {
             decided.add(new Outcome(undecided, null, List.copyOf(notes)));
         }
         return decided;
+    }
+
+    /** The hull of the packets as the rules see them: rewritten fields take their new values. */
+    private static PacketBox currentHull(PacketSet origin, Translation t) {
+        PacketBox h = origin.hull();
+        for (Map.Entry<dev.natlint.flow.packet.Field, dev.natlint.flow.packet.IntervalSet> e : t.replaced().entrySet()) {
+            h = h.replace(e.getKey(), e.getValue());
+        }
+        return h;
     }
 
     /** Returns the part that leaves this chain undecided (end of chain or {@code return}). */
@@ -70,6 +82,7 @@ public final class ChainRunner {
                                Deque<String> callers) {
         PacketSet rest = input;
         PacketSet returned = PacketSet.empty(input.universe());
+        PacketBox hull = currentHull(rest, t);
         callers.push(chain);
         for (FirewallRule rule : enabledRules(table, chain)) {
             if (rest.isEmpty()) {
@@ -80,7 +93,7 @@ public final class ChainRunner {
                 break;
             }
             RuleMatcher.Match m = matcher.match(rule, stage, state);
-            if (m.packets().isEmpty()) {
+            if (m.packets().isEmpty() || hull.disjoint(m.hull())) {
                 continue;
             }
             PacketSet hit = rest.intersect(t.preimage(m.packets()));
@@ -95,6 +108,7 @@ public final class ChainRunner {
             if (action.equals("return")) {
                 returned = returned.union(hit);
                 rest = rest.subtract(hit);
+                hull = currentHull(rest, t);
             } else if (action.equals("jump")) {
                 String target = rule.get("jump-target").orElse("");
                 if (callers.contains(target)) {
@@ -103,9 +117,11 @@ public final class ChainRunner {
                 }
                 PacketSet back = runChain(table, target, hit, t, stage, state, decided, notes, callers);
                 rest = rest.subtract(hit).union(back);
+                hull = currentHull(rest, t);
             } else {
                 decided.add(new Outcome(hit, rule, List.copyOf(m.assumptions())));
                 rest = rest.subtract(hit);
+                hull = currentHull(rest, t);
             }
         }
         callers.pop();

@@ -194,11 +194,12 @@ public final class FlowAnalyzer {
     }
 
     public List<Flow> flows(Forward f, List<Source> sources) {
-        PacketSet origin = PacketSet.empty(universe);
+        List<PacketBox> boxes = new ArrayList<>();
         for (Source s : sources) {
-            origin = origin.union(PacketSet.of(sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
-                    .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports())));
+            boxes.add(sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
+                    .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports()));
         }
+        PacketSet origin = PacketSet.unionOf(universe, boxes);
         List<Path> paths = run(origin, f);
         List<Flow> out = new ArrayList<>();
         for (Source s : sources) {
@@ -415,15 +416,16 @@ public final class FlowAnalyzer {
      */
     private void replyThroughRouter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
                                     FirewallRule s, List<String> notes, List<Path> out) {
-        PacketSet reply = PacketSet.empty(universe);
+        List<PacketBox> replyBoxes = new ArrayList<>();
         for (PacketBox b : part.boxes()) {
-            reply = reply.union(PacketSet.of(PacketBox.all(universe)
+            replyBoxes.add(PacketBox.all(universe)
                     .replace(Field.SRC_ADDRESS, t.get(Field.DST_ADDRESS).orElse(b.get(Field.DST_ADDRESS)))
                     .replace(Field.SRC_PORT, t.get(Field.DST_PORT).orElse(b.get(Field.DST_PORT)))
                     .replace(Field.DST_ADDRESS, b.get(Field.SRC_ADDRESS)).replace(Field.DST_PORT, b.get(Field.SRC_PORT))
                     .replace(Field.PROTOCOL, b.get(Field.PROTOCOL)).replace(Field.IN_INTERFACE, space.iface(route.iface()))
-                    .replace(Field.OUT_INTERFACE, b.get(Field.IN_INTERFACE))));
+                    .replace(Field.OUT_INTERFACE, b.get(Field.IN_INTERFACE)));
         }
+        PacketSet reply = PacketSet.unionOf(universe, replyBoxes);
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, t.get(Field.SRC_ADDRESS).isPresent(), true);
         PacketSet dropped = PacketSet.empty(universe);
         for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", reply, Translation.NONE, Stage.FORWARD, state)) {
@@ -431,12 +433,13 @@ public final class FlowAnalyzer {
                 continue;
             }
             // back to client coordinates: the reply's destination is the client's address and port
-            PacketSet back = PacketSet.empty(universe);
+            List<PacketBox> backBoxes = new ArrayList<>();
             for (PacketBox b : o.packets().boxes()) {
-                back = back.union(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, b.get(Field.DST_ADDRESS))
+                backBoxes.add(PacketBox.all(universe).with(Field.SRC_ADDRESS, b.get(Field.DST_ADDRESS))
                         .with(Field.SRC_PORT, b.get(Field.DST_PORT)).with(Field.PROTOCOL, b.get(Field.PROTOCOL))
-                        .with(Field.IN_INTERFACE, b.get(Field.OUT_INTERFACE))));
+                        .with(Field.IN_INTERFACE, b.get(Field.OUT_INTERFACE)));
             }
+            PacketSet back = PacketSet.unionOf(universe, backBoxes);
             PacketSet hit = part.intersect(back).subtract(dropped);
             if (!hit.isEmpty()) {
                 out.add(new Path(hit, Verdict.FILTERED, dstnatRule, t, route, s, o.rule(), null,

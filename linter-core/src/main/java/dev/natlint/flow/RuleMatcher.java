@@ -21,8 +21,14 @@ import java.util.Set;
  */
 public final class RuleMatcher {
 
-    /** What a rule matches, and what natlint had to assume to say so. */
-    public record Match(PacketSet packets, List<String> assumptions) {
+    /**
+     * What a rule matches, and what natlint had to assume to say so. {@code hull} bounds the packets
+     * field by field, so that a chain can skip a rule its packets cannot meet without set algebra.
+     */
+    public record Match(PacketSet packets, List<String> assumptions, PacketBox hull) {
+        public Match(PacketSet packets, List<String> assumptions) {
+            this(packets, assumptions, packets.hull());
+        }
     }
 
     /**
@@ -54,10 +60,8 @@ public final class RuleMatcher {
             "new-priority", "new-ttl", "routing-table", "place-before");
 
     private final AddressSpace space;
-    private final Map<Key, Match> cache = new HashMap<>();
-
-    private record Key(FirewallRule rule, Stage stage, ConnState state) {
-    }
+    /** Per rule (by identity: hashing a rule's record is costly), the match for each stage and state. */
+    private final Map<FirewallRule, Map<Object, Match>> cache = new java.util.IdentityHashMap<>();
 
     public RuleMatcher(AddressSpace space) {
         this.space = space;
@@ -68,7 +72,8 @@ public final class RuleMatcher {
     }
 
     public Match match(FirewallRule rule, Stage stage, ConnState state) {
-        return cache.computeIfAbsent(new Key(rule, stage, state), k -> compute(rule, stage, state));
+        return cache.computeIfAbsent(rule, r -> new HashMap<>())
+                .computeIfAbsent(List.of(stage, state), k -> compute(rule, stage, state));
     }
 
     private Match compute(FirewallRule rule, Stage stage, ConnState state) {

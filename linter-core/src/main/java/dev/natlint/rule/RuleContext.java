@@ -18,6 +18,7 @@ public final class RuleContext {
     private final RouterConfig config;
     private FlowAnalyzer analyzer;
     private List<FlowAnalyzer.ForwardFlows> flows;
+    private int fixChecks;
 
     public RuleContext(String text, ParsedScript script, RouterConfig config) {
         this.text = text;
@@ -71,6 +72,11 @@ public final class RuleContext {
 
     public List<Flow> allFlows() {
         return flows().stream().flatMap(f -> f.flows().stream()).toList();
+    }
+
+    /** Counts re-analyses done to check fixes; false once {@code limit} were done for this file. */
+    public synchronized boolean takeFixCheck(int limit) {
+        return fixChecks++ < limit;
     }
 
     /** A location for items natlint invents (defaults): the top of the file. */

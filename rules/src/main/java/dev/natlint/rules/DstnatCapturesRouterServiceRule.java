@@ -79,6 +79,16 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
         if (hosts.isEmpty()) {
             return false;
         }
+        PacketBox box = PacketBox.all(an.space().universe())
+                .with(Field.SRC_ADDRESS, IntervalSet.point(hosts.min()))
+                .with(Field.DST_ADDRESS, IntervalSet.point(gw.address()))
+                .with(Field.PROTOCOL, IntervalSet.point(6)).with(Field.DST_PORT, IntervalSet.point(port))
+                .with(Field.IN_INTERFACE, an.space().iface(gw.iface()));
+        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
+        // cheap test first: most forwards never match the router's own address on that port
+        if (an.matcher().match(fw.rule(), Stage.DSTNAT, fresh).packets().intersect(box).isEmpty()) {
+            return false;
+        }
         PacketSet probe = PacketSet.of(PacketBox.all(an.space().universe())
                 .with(Field.SRC_ADDRESS, IntervalSet.point(hosts.min()))
                 .with(Field.DST_ADDRESS, IntervalSet.point(gw.address()))

@@ -17,10 +17,24 @@ import java.util.Set;
  */
 final class FixPlanner {
 
+    /**
+     * Each check costs a full analysis of the file, so a file with hundreds of findings would take
+     * minutes. The budget counts forwards analysed (not time, so output stays the same on every
+     * machine): past it, fixes are printed unchecked, and say so.
+     */
+    static final int FORWARD_ANALYSES_PER_FILE = 2_000;
+    static final int CHECKS_PER_FILE = 25;
+
     private FixPlanner() {
     }
 
     static Fix complete(RuleContext ctx, String description, String snippet) {
+        int forwards = Math.max(1, ctx.flows().size());
+        int checks = Math.min(CHECKS_PER_FILE, Math.max(1, FORWARD_ANALYSES_PER_FILE / forwards));
+        if (!ctx.takeFixCheck(checks)) {
+            return new Fix(description + " (not re-checked: too many fixes in this file to re-analyse each;"
+                    + " run natlint again after applying some)", snippet);
+        }
         Set<String> before = new HashSet<>();
         for (Flow f : ctx.allFlows()) {
             if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER) {

@@ -1,6 +1,7 @@
 package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
+import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
@@ -65,7 +66,9 @@ public final class HairpinMissingMasqueradeRule extends BaseRule {
                     + server + " and the client drops it (no hairpin masquerade for " + subnet + "). With the fix the"
                     + " server sees the router's address for LAN clients; split DNS (/ip dns static name=<service>"
                     + " address=" + server + ") is the alternative that keeps client addresses.";
-            out.add(finding(f.forward().rule().location(), msg, FixPlanner.complete(ctx,
+            // an added srcnat masquerade can only stop replies from bypassing the router, never expose a new
+            // problem, so this fix needs no re-analysis (which would cost a full analysis per finding)
+            out.add(finding(f.forward().rule().location(), msg, new Fix(
                     "masquerade LAN clients of " + subnet + " that reach " + server + " through the public address",
                     snippet)));
         }

@@ -31,22 +31,37 @@ public final class NatRuleUnreachableRule extends BaseRule {
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false);
         for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
             List<FirewallRule> earlier = new ArrayList<>();
-            PacketSet taken = PacketSet.empty(ctx.analyzer().space().universe());
             for (FirewallRule r : ctx.analyzer().runner().enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
-                PacketSet mine = matcher.match(r, chain.getValue(), state).packets();
-                if (!mine.isEmpty() && mine.subtract(taken).isEmpty()) {
-                    List<FirewallRule> culprits = earlier.stream()
-                            .filter(e -> !matcher.match(e, chain.getValue(), state).packets().intersect(mine).isEmpty())
-                            .toList();
-                    String names = String.join(", ", culprits.stream().map(Describe::rule).toList());
-                    FirewallRule first = culprits.get(0);
-                    out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
-                            + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
-                            + " (or remove it if it is obsolete)", "/ip firewall nat move " + r.position()
-                            + " destination=" + first.position())));
+                RuleMatcher.Match mine = matcher.match(r, chain.getValue(), state);
+                if (!mine.packets().isEmpty()) {
+                    // cut this rule's packets by each earlier rule that can touch them; never build the union
+                    // of all earlier rules, whose boxes would multiply
+                    PacketSet rest = mine.packets();
+                    List<FirewallRule> culprits = new ArrayList<>();
+                    for (FirewallRule e : earlier) {
+                        RuleMatcher.Match m = matcher.match(e, chain.getValue(), state);
+                        if (m.hull().disjoint(mine.hull())) {
+                            continue;
+                        }
+                        PacketSet cut = rest.subtract(m.packets());
+                        if (cut != rest && !cut.sameAs(rest)) {
+                            culprits.add(e);
+                        }
+                        rest = cut;
+                        if (rest.isEmpty()) {
+                            break;
+                        }
+                    }
+                    if (rest.isEmpty()) {
+                        String names = String.join(", ", culprits.stream().map(Describe::rule).toList());
+                        FirewallRule first = culprits.get(0);
+                        out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
+                                + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
+                                + " (or remove it if it is obsolete)", "/ip firewall nat move " + r.position()
+                                + " destination=" + first.position())));
+                    }
                 }
                 if (isTerminal(r)) {
-                    taken = taken.union(mine);
                     earlier.add(r);
                 }
             }

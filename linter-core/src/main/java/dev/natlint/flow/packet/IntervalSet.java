@@ -13,6 +13,8 @@ public final class IntervalSet {
     private static final IntervalSet EMPTY = new IntervalSet(new long[0]);
 
     private final long[] b;
+    /** Cached hash; sets are keys of the maps that coalesce packet sets. */
+    private int hash;
 
     private IntervalSet(long[] bounds) {
         this.b = bounds;
@@ -98,6 +100,26 @@ public final class IntervalSet {
                 lo = mid + 1;
             } else {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the two sets share a value; no allocation, for the hot disjointness tests. */
+    public boolean intersects(IntervalSet o) {
+        if (b.length == 0 || o.b.length == 0 || b[b.length - 1] < o.b[0] || o.b[o.b.length - 1] < b[0]) {
+            return false;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < b.length && j < o.b.length) {
+            if (Math.max(b[i], o.b[j]) <= Math.min(b[i + 1], o.b[j + 1])) {
+                return true;
+            }
+            if (b[i + 1] < o.b[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
             }
         }
         return false;
@@ -219,7 +241,17 @@ public final class IntervalSet {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(b);
+        int h = hash;
+        if (h == 0) {
+            long x = 0x9E3779B97F4A7C15L;
+            for (long v : b) {
+                x = (x ^ v) * 0xBF58476D1CE4E5B9L; // addresses alone hash badly: spread their bits
+                x ^= x >>> 31;
+            }
+            h = (int) (x ^ (x >>> 32)) | 1;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -9,6 +9,7 @@ public final class PacketBox {
 
     private final Universe universe;
     private final IntervalSet[] fields;
+    private int hash;
 
     private PacketBox(Universe universe, IntervalSet[] fields) {
         this.universe = universe;
@@ -57,6 +58,11 @@ public final class PacketBox {
         IntervalSet[] f = new IntervalSet[fields.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = fields[i].intersect(o.fields[i]);
+            if (f[i].isEmpty()) {
+                // one empty field empties the box; the other fields need no work
+                java.util.Arrays.fill(f, IntervalSet.empty());
+                break;
+            }
         }
         return new PacketBox(universe, f);
     }
@@ -64,7 +70,7 @@ public final class PacketBox {
     /** True when the two boxes share no packet. */
     public boolean disjoint(PacketBox o) {
         for (int i = 0; i < fields.length; i++) {
-            if (fields[i].intersect(o.fields[i]).isEmpty()) {
+            if (!fields[i].intersects(o.fields[i])) {
                 return true;
             }
         }
@@ -97,20 +103,6 @@ public final class PacketBox {
             }
         }
         return true;
-    }
-
-    /** The field in which this box and {@code o} differ, when they differ in exactly one; else -1. */
-    int differsInOneField(PacketBox o) {
-        int diff = -1;
-        for (int i = 0; i < fields.length; i++) {
-            if (!fields[i].equals(o.fields[i])) {
-                if (diff >= 0) {
-                    return -1;
-                }
-                diff = i;
-            }
-        }
-        return diff;
     }
 
     PacketBox mergeField(int i, PacketBox o) {
@@ -148,7 +140,12 @@ public final class PacketBox {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(fields);
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(fields) | 1;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

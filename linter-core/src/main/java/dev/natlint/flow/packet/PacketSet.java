@@ -31,6 +31,26 @@ public final class PacketSet {
         return box.isEmpty() ? empty(box.universe()) : new PacketSet(box.universe(), List.of(box));
     }
 
+    /** The union of many boxes at once: overlaps are cut away, and the result is normalised once. */
+    public static PacketSet unionOf(Universe u, List<PacketBox> boxes) {
+        List<PacketBox> disjoint = new ArrayList<>(boxes.size());
+        for (PacketBox b : boxes) {
+            List<PacketBox> pieces = List.of(b);
+            for (PacketBox kept : disjoint) {
+                if (pieces.isEmpty()) {
+                    break;
+                }
+                List<PacketBox> next = new ArrayList<>();
+                for (PacketBox p : pieces) {
+                    next.addAll(p.subtract(kept));
+                }
+                pieces = next;
+            }
+            disjoint.addAll(pieces);
+        }
+        return new PacketSet(u, List.of()).normalized(disjoint);
+    }
+
     public Universe universe() {
         return universe;
     }
@@ -131,6 +151,15 @@ public final class PacketSet {
         return s;
     }
 
+    /** The smallest box holding the whole set (each field's projection); empty box for an empty set. */
+    public PacketBox hull() {
+        PacketBox h = PacketBox.all(universe);
+        for (Field f : Field.ALL) {
+            h = h.replace(f, project(f));
+        }
+        return h;
+    }
+
     public boolean sameAs(PacketSet o) {
         return subtract(o).isEmpty() && o.subtract(this).isEmpty();
     }
@@ -146,24 +175,35 @@ public final class PacketSet {
                 (int) b.get(Field.IN_INTERFACE).min(), (int) b.get(Field.OUT_INTERFACE).min()));
     }
 
-    /** Merges boxes that differ in one field until none do, then sorts for a canonical order. */
+    /**
+     * Merges boxes that differ in one field only, until none do, then sorts for a canonical order.
+     * Boxes are grouped by all their other fields with a hash map, so a pass is linear in the boxes.
+     */
     private PacketSet normalized(List<PacketBox> in) {
-        List<PacketBox> list = new ArrayList<>(in);
-        list.removeIf(PacketBox::isEmpty);
-        boolean merged = true;
-        while (merged && list.size() > 1) {
-            merged = false;
-            outer:
-            for (int i = 0; i < list.size(); i++) {
-                for (int j = i + 1; j < list.size(); j++) {
-                    int f = list.get(i).differsInOneField(list.get(j));
-                    if (f >= 0) {
-                        list.set(i, list.get(i).mergeField(f, list.get(j)));
-                        list.remove(j);
-                        merged = true;
-                        break outer;
+        List<PacketBox> list = new ArrayList<>(in.size());
+        for (PacketBox b : in) {
+            if (!b.isEmpty()) {
+                list.add(b);
+            }
+        }
+        boolean changed = list.size() > 1;
+        while (changed) {
+            changed = false;
+            for (Field f : Field.ALL) {
+                java.util.Map<PacketBox, Integer> byOthers = new java.util.HashMap<>(list.size() * 2);
+                List<PacketBox> out = new ArrayList<>(list.size());
+                for (PacketBox b : list) {
+                    PacketBox others = b.replace(f, IntervalSet.empty());
+                    Integer at = byOthers.get(others);
+                    if (at == null) {
+                        byOthers.put(others, out.size());
+                        out.add(b);
+                    } else {
+                        out.set(at, out.get(at).mergeField(f.ordinal(), b));
+                        changed = true;
                     }
                 }
+                list = out;
             }
         }
         list.sort(PacketBox::compareTo);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs natlint's benchmarks on this machine and prints one table:
+#  - JMH (bench/target/benchmarks.jar): parse, model, graph, analysis and the whole check per tier;
+#  - whole runs of the command-line tool, JVM start included, with JAVA_OPTS=-Xmx512m (hyperfine if
+#    installed, else a loop with /usr/bin/time), and 1,000 home configs in one run;
+#  - analysis scaling when forwards double.
+# Usage: bench/run.sh [--quick]   (--quick: fewer JMH iterations)
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+mvn -B -ntp -q install -DskipTests -Dinvoker.skip >/dev/null
+out="bench/target/configs"
+mkdir -p "$out"
+java -cp bench/target/classes dev.natlint.bench.ConfigGenerator "$out" 1
+jmh_args=()
+if [[ "${1:-}" == "--quick" ]]; then jmh_args=(-wi 1 -i 2 -w 1 -r 1); fi
+echo "== JMH (ms/op) =="
+java -jar bench/target/benchmarks.jar NatLintBenchmark "${jmh_args[@]}" -rf text -rff bench/target/jmh.txt >/dev/null
+cat bench/target/jmh.txt
+echo
+echo "== whole ./natlint check, JVM start included, JAVA_OPTS=-Xmx512m (seconds, best of 3) =="
+for t in home office large; do
+  best=""
+  for i in 1 2 3; do
+    s=$( { /usr/bin/time -f "%e" java -Xmx512m -jar cli/target/natlint.jar --fail-on none "$out/$t.rsc" >/dev/null; } 2>&1 | tail -1)
+    if [[ -z "$best" ]] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+  done
+  printf "%-8s %6s s  (%s lines)\n" "$t" "$best" "$(wc -l < "$out/$t.rsc")"
+done
+seed=$( { /usr/bin/time -f "%e" java -Xmx512m -jar cli/target/natlint.jar --fail-on none test-configs/scenarios/seed-hairpin-broken.rsc >/dev/null; } 2>&1 | tail -1)
+printf "%-8s %6s s  (12-line seed config)\n" "seed" "$seed"
+echo
+echo "== 1,000 home configs in one run =="
+mkdir -p "$out/fleet"
+for i in $(seq 1 1000); do cp "$out/home.rsc" "$out/fleet/router-$i.rsc"; done
+/usr/bin/time -f "%e s wall, %P CPU (both cores: >100%%)" java -jar cli/target/natlint.jar --fail-on none "$out/fleet" | tail -1
