@@ -34,3 +34,6 @@ echo "== 1,000 home configs in one run =="
 mkdir -p "$out/fleet"
 for i in $(seq 1 1000); do cp "$out/home.rsc" "$out/fleet/router-$i.rsc"; done
 /usr/bin/time -f "%e s wall, %P CPU (both cores: >100%%)" java -jar cli/target/natlint.jar --fail-on none "$out/fleet" | tail -1
+echo
+echo "== analysis scaling (warm, best of 4) =="
+java -Xmx2g -cp bench/target/benchmarks.jar dev.natlint.bench.ScalingSeries
