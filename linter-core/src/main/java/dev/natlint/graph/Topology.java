@@ -104,7 +104,8 @@ public final class Topology {
     private void link(String from, String to, Link.Kind kind) {
         Node.InterfaceNode a = interfaces.get(from);
         Node.InterfaceNode b = interfaces.get(to);
-        if (a != null && b != null) {
+        // an interface on itself (a VLAN named like its parent, found by fuzzing) is meaningless: no edge
+        if (a != null && b != null && !a.equals(b)) {
             graph.addEdge(a, b, new Link(a, b, kind));
         }
     }
