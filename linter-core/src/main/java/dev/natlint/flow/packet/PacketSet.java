@@ -1,13 +1,21 @@
 package dev.natlint.flow.packet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * An exact set of packets: a union of pairwise-disjoint {@link PacketBox}es in a canonical order.
  * Boxes that differ in one field only are merged after every operation, which keeps the count low
  * when a set is cut by hundreds of rules.
+ *
+ * <p>The box order is deterministic, so reports and {@link #sample()} are stable from run to run.
+ * It is not a unique normal form: one set can be cut into boxes in more than one way, so
+ * {@link #equals} is structural and {@link #sameAs} is the semantic test. Operands must share a
+ * universe; that is not checked, as the analyzer never mixes them and the check would cost on
+ * every operation.
  */
 public final class PacketSet {
 
@@ -35,16 +43,12 @@ public final class PacketSet {
     public static PacketSet unionOf(Universe u, List<PacketBox> boxes) {
         List<PacketBox> disjoint = new ArrayList<>(boxes.size());
         for (PacketBox b : boxes) {
-            List<PacketBox> pieces = List.of(b);
+            List<PacketBox> pieces = b.isEmpty() ? List.of() : List.of(b);
             for (PacketBox kept : disjoint) {
                 if (pieces.isEmpty()) {
                     break;
                 }
-                List<PacketBox> next = new ArrayList<>();
-                for (PacketBox p : pieces) {
-                    next.addAll(p.subtract(kept));
-                }
-                pieces = next;
+                pieces = cut(pieces, kept);
             }
             disjoint.addAll(pieces);
         }
@@ -72,33 +76,35 @@ public final class PacketSet {
         }
         List<PacketBox> out = new ArrayList<>(boxes);
         for (PacketBox b : o.boxes) {
+            // only the parts of b outside this set are added, so the boxes stay pairwise disjoint
             List<PacketBox> pieces = List.of(b);
             for (PacketBox mine : boxes) {
-                List<PacketBox> next = new ArrayList<>();
-                for (PacketBox p : pieces) {
-                    next.addAll(p.subtract(mine));
-                }
-                pieces = next;
+                pieces = cut(pieces, mine);
                 if (pieces.isEmpty()) {
                     break;
                 }
             }
             out.addAll(pieces);
         }
-        return normalized(out);
+        // nothing new: skip the normalisation and keep this instance
+        return out.size() == boxes.size() ? this : normalized(out);
     }
 
     public PacketSet intersect(PacketSet o) {
         List<PacketBox> out = new ArrayList<>();
+        boolean unchanged = true;
         for (PacketBox a : boxes) {
+            int hits = 0;
             for (PacketBox b : o.boxes) {
-                PacketBox i = a.intersect(b);
-                if (!i.isEmpty()) {
+                if (!a.disjoint(b)) {
+                    PacketBox i = a.intersect(b);
                     out.add(i);
+                    unchanged &= ++hits == 1 && i.equals(a);
                 }
             }
+            unchanged &= hits == 1;
         }
-        return normalized(out);
+        return unchanged ? this : normalized(out);
     }
 
     public PacketSet intersect(PacketBox box) {
@@ -107,12 +113,8 @@ public final class PacketSet {
 
     public PacketSet subtract(PacketSet o) {
         List<PacketBox> current = boxes;
-        for (PacketBox cut : o.boxes) {
-            List<PacketBox> next = new ArrayList<>();
-            for (PacketBox b : current) {
-                next.addAll(b.subtract(cut));
-            }
-            current = next;
+        for (PacketBox c : o.boxes) {
+            current = cut(current, c);
             if (current.isEmpty()) {
                 break;
             }
@@ -124,13 +126,36 @@ public final class PacketSet {
         return subtract(of(box));
     }
 
-    /** Every box with field {@code f} set to {@code values}; the result may need re-normalising. */
-    public PacketSet replace(Field f, IntervalSet values) {
-        PacketSet out = empty(universe);
-        for (PacketBox b : boxes) {
-            out = out.union(of(b.replace(f, values)));
+    /** {@code boxes - c}; the same list instance when {@code c} touches none of them. */
+    private static List<PacketBox> cut(List<PacketBox> boxes, PacketBox c) {
+        List<PacketBox> next = null;
+        for (int i = 0; i < boxes.size(); i++) {
+            PacketBox b = boxes.get(i);
+            if (next == null) {
+                if (b.disjoint(c)) {
+                    continue;
+                }
+                next = new ArrayList<>(boxes.size() + Field.ALL.length);
+                next.addAll(boxes.subList(0, i));
+            }
+            next.addAll(b.subtract(c));
         }
-        return out;
+        return next == null ? boxes : next;
+    }
+
+    /**
+     * Every packet with field {@code f} rewritten to any of {@code values} (a NAT rewrite, not a
+     * match). Boxes that differed only in {@code f} now overlap, so the result is re-disjoined.
+     */
+    public PacketSet replace(Field f, IntervalSet values) {
+        if (values.isEmpty()) {
+            return empty(universe);
+        }
+        List<PacketBox> replaced = new ArrayList<>(boxes.size());
+        for (PacketBox b : boxes) {
+            replaced.add(b.replace(f, values));
+        }
+        return unionOf(universe, replaced);
     }
 
     public boolean contains(Packet p) {
@@ -160,11 +185,15 @@ public final class PacketSet {
         return h;
     }
 
+    /** Semantic equality: the same packets, however they are cut into boxes. */
     public boolean sameAs(PacketSet o) {
-        return subtract(o).isEmpty() && o.subtract(this).isEmpty();
+        return boxes.equals(o.boxes) || (subtract(o).isEmpty() && o.subtract(this).isEmpty());
     }
 
-    /** The lowest packet of the first box: deterministic. */
+    /**
+     * A member packet, or empty for the empty set: the lowest value of every field of the first box
+     * in canonical order, so the same set always yields the same example.
+     */
     public Optional<Packet> sample() {
         if (boxes.isEmpty()) {
             return Optional.empty();
@@ -178,6 +207,8 @@ public final class PacketSet {
     /**
      * Merges boxes that differ in one field only, until none do, then sorts for a canonical order.
      * Boxes are grouped by all their other fields with a hash map, so a pass is linear in the boxes.
+     * The outcome depends only on the boxes, not on their order: each pass collapses every group
+     * into the union of its members, and the sort fixes the order.
      */
     private PacketSet normalized(List<PacketBox> in) {
         List<PacketBox> list = new ArrayList<>(in.size());
@@ -189,17 +220,15 @@ public final class PacketSet {
         boolean changed = list.size() > 1;
         while (changed) {
             changed = false;
-            for (Field f : Field.ALL) {
-                java.util.Map<PacketBox, Integer> byOthers = new java.util.HashMap<>(list.size() * 2);
+            for (int f = 0; f < Field.ALL.length; f++) {
+                Map<PacketBox, Integer> byOthers = new HashMap<>(list.size() * 2);
                 List<PacketBox> out = new ArrayList<>(list.size());
                 for (PacketBox b : list) {
-                    PacketBox others = b.replace(f, IntervalSet.empty());
-                    Integer at = byOthers.get(others);
+                    Integer at = byOthers.putIfAbsent(b.without(f), out.size());
                     if (at == null) {
-                        byOthers.put(others, out.size());
                         out.add(b);
                     } else {
-                        out.set(at, out.get(at).mergeField(f.ordinal(), b));
+                        out.set(at, out.get(at).mergeField(f, b));
                         changed = true;
                     }
                 }
