@@ -1,24 +1,37 @@
 package dev.natlint.report;
 
 import dev.natlint.diag.Finding;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code {"files":[{"path":...,"findings":[{"ruleId","severity","line","column","message","fix"}]}]}}. */
-public final class JsonReporter {
+/**
+ * natlint's own machine-readable format:
+ * {@code {"files":[{"path":...,"findings":[{"ruleId","severity","line","column","message","fix"}]}]}},
+ * where {@code fix} is {@code {"description","snippet"}} or {@code null} and severity is lower-case.
+ * Files and findings keep the order of the {@link Report}, which is already sorted.
+ */
+public final class JsonReporter implements Reporter {
 
-    public String render(Report report) {
+    @Override
+    public void write(Report report, Appendable out) throws IOException {
         List<Object> files = new ArrayList<>();
         for (FileReport file : report.files()) {
             List<Object> findings = new ArrayList<>();
             for (Finding f : file.findings()) {
-                findings.add(Json.obj().put("ruleId", f.ruleId()).put("severity", f.severity().label())
-                        .put("line", f.location().line()).put("column", f.location().column())
-                        .put("message", f.message()).put("fix", f.fix() == null ? null
-                                : Json.obj().put("description", f.fix().description()).put("snippet", f.fix().snippet())));
+                findings.add(finding(f));
             }
             files.add(Json.obj().put("path", file.path()).put("findings", findings));
         }
-        return Json.write(Json.obj().put("files", files));
+        Json.write(Json.obj().put("files", files), out);
+    }
+
+    private static Json.Obj finding(Finding f) {
+        // fix is always present (null when absent) so consumers see one fixed shape per finding
+        Json.Obj fix = f.fix() == null ? null
+                : Json.obj().put("description", f.fix().description()).put("snippet", f.fix().snippet());
+        return Json.obj().put("ruleId", f.ruleId()).put("severity", f.severity().label())
+                .put("line", f.location().line()).put("column", f.location().column())
+                .put("message", f.message()).put("fix", fix);
     }
 }
