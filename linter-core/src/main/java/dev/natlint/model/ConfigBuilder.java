@@ -63,7 +63,7 @@ public final class ConfigBuilder {
     /** An item while the script is replayed. Property values are Strings or IfaceRefs. */
     private static final class Item {
         final String menu;
-        final Location location;
+        Location location;
         final boolean implicit;
         final LinkedHashMap<String, Object> props = new LinkedHashMap<>();
 
@@ -115,13 +115,27 @@ public final class ConfigBuilder {
         String menu = c.menu();
         switch (c.verb()) {
             case "add" -> add(c, menu);
-            case "set" -> select(c, menu, true).forEach(item -> setProperties(item, c));
+            case "set" -> select(c, menu, true).forEach(item -> {
+                located(item, c);
+                setProperties(item, c);
+            });
             case "remove" -> select(c, menu, false).forEach(item -> remove(menu, item));
-            case "disable" -> select(c, menu, false).forEach(item -> item.props.put("disabled", "yes"));
-            case "enable" -> select(c, menu, false).forEach(item -> item.props.put("disabled", "no"));
+            case "disable" -> select(c, menu, false).forEach(item -> located(item, c).props.put("disabled", "yes"));
+            case "enable" -> select(c, menu, false).forEach(item -> located(item, c).props.put("disabled", "no"));
             case "move" -> move(c, menu);
             default -> { } // print, export and other read-only or run-time commands change nothing
         }
+    }
+
+    /**
+     * An item the router has before the script (a factory port, a default service) is located at the
+     * first command that configures it.
+     */
+    private static Item located(Item item, Command c) {
+        if (item.location == null) {
+            item.location = c.location();
+        }
+        return item;
     }
 
     private List<Item> table(String menu) {
@@ -247,18 +261,21 @@ public final class ConfigBuilder {
      * to the end without one.
      */
     private void move(Command c, String menu) {
-        List<Arg> positionals = c.positionals();
-        if (positionals.isEmpty()) {
+        List<Arg> positionals = new ArrayList<>(c.positionals());
+        Optional<Arg.Property> numbers = c.property("numbers");
+        Arg which = numbers.<Arg>map(p -> new Arg.Positional(p.value(), p.location()))
+                .orElseGet(() -> positionals.isEmpty() ? null : positionals.remove(0));
+        if (which == null) {
             return;
         }
         List<Item> t = table(menu);
-        List<Item> moving = resolve(menu, List.of(positionals.get(0)), false);
+        List<Item> moving = resolve(menu, List.of(which), false, c.location());
         Optional<Arg.Property> destProp = c.property("destination");
         Item dest = null;
         if (destProp.isPresent()) {
             dest = position(menu, destProp.get().value().text()).filter(i -> i < t.size()).map(t::get).orElse(null);
-        } else if (positionals.size() > 1) {
-            List<Item> d = resolve(menu, List.of(positionals.get(1)), false);
+        } else if (!positionals.isEmpty()) {
+            List<Item> d = resolve(menu, List.of(positionals.get(0)), false, c.location());
             dest = d.isEmpty() ? null : d.get(0);
         }
         t.removeAll(moving);
@@ -277,11 +294,12 @@ public final class ConfigBuilder {
             }
             return t.isEmpty() ? List.of() : List.of(t.get(0));
         }
-        List<Item> found = resolve(menu, selectors, true);
+        List<Item> found = resolve(menu, selectors, true, c.location());
         return found;
     }
 
-    private List<Item> resolve(String menu, List<Arg> selectors, boolean mayCreatePort) {
+    /** {@code at} is where the addressing command starts: a factory port it first names is located there. */
+    private List<Item> resolve(String menu, List<Arg> selectors, boolean mayCreatePort, Location at) {
         List<Item> scope = menu.equals("/interface") ? allInterfaces() : table(menu);
         List<Item> result = new ArrayList<>();
         for (Arg sel : selectors) {
@@ -289,12 +307,12 @@ public final class ConfigBuilder {
                 List<Item> matches = scope.stream().filter(i -> matches(i, s.conditions())).toList();
                 if (matches.isEmpty() && mayCreatePort && isPhysicalMenu(menu)) {
                     defaultNameCondition(s).filter(n -> InterfaceType.forImplicitName(n) != null)
-                            .ifPresent(n -> result.add(implicitPort(n, s.location())));
+                            .ifPresent(n -> result.add(implicitPort(n, at)));
                 }
                 result.addAll(matches);
             } else if (sel instanceof Arg.Positional p && !p.value().text().startsWith("!")) {
                 for (String token : p.value().text().split(",")) {
-                    byToken(menu, scope, token, mayCreatePort, p.location()).ifPresent(result::add);
+                    byToken(menu, scope, token, mayCreatePort, at).ifPresent(result::add);
                 }
             }
         }

@@ -73,6 +73,7 @@ public final class RouterOsReader {
                 if (t.getType() != RouterOsLexer.NEWLINE) {
                     lastCodeLine = lastLine(t);
                 }
+                reportControlCharacter(t);
             }
         }
         code = repairBrackets(code);
@@ -91,6 +92,34 @@ public final class RouterOsReader {
         return new ParsedScript(file, commands, findings, comments, version(comments));
     }
 
+    /**
+     * A control character (a NUL byte, say) outside a quoted string is not script text: without this
+     * check it would silently become part of a word, a value or even a menu name (a NUL alone on a
+     * line would move every following relative command into menu "/ip address \0").
+     */
+    private void reportControlCharacter(Token t) {
+        int type = t.getType();
+        if (type == RouterOsLexer.STRING || type == RouterOsLexer.UNTERMINATED || type == Token.EOF) {
+            return;
+        }
+        String text = t.getText();
+        int line = t.getLine();
+        int column = t.getCharPositionInLine() + 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\u000B' || c == 0x7F) {
+                syntax(line, column, String.format("unexpected control character U+%04X outside a quoted string", (int) c));
+                return;
+            }
+            column++;
+        }
+    }
+
     private static int lastLine(Token t) {
         String text = t.getText();
         int line = t.getLine();
@@ -107,7 +136,15 @@ public final class RouterOsReader {
                 .map(VERSION::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst();
     }
 
+    /**
+     * Records a problem. A line that cannot be read gives one finding, the first problem seen on it:
+     * the rest are usually consequences (100,000 {@code '{'} on one line would otherwise give a
+     * hundred "never closed" findings, and 100,000 stray {@code '}'} a hundred thousand).
+     */
     private void syntax(int line, int column, String message) {
+        if (badLines.get(line)) {
+            return;
+        }
         badLines.set(line);
         findings.add(new Finding(SYNTAX_RULE, Severity.ERROR, new Location(file, line, column), message));
     }

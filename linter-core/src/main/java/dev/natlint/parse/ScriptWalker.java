@@ -4,6 +4,7 @@ import dev.natlint.diag.Location;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +33,6 @@ final class ScriptWalker {
     /** Scripting commands that scripts also write without the leading colon. */
     private static final Set<String> BARE_SCRIPT_WORDS = Set.of("if", "foreach", "for", "while", "do", "local", "global");
 
-    /** Scripting keywords whose block arguments run unconditionally. */
-    private static final Set<String> UNCONDITIONAL = Set.of(":do", ":onerror");
-
     /** Receives problems only the walker can see (the grammar accepts them as generic items). */
     interface SyntaxSink {
         void report(int line, int column, String message);
@@ -51,25 +49,39 @@ final class ScriptWalker {
         this.sink = sink;
     }
 
-    /** The mutable state of one scope: current menu, whether it runs conditionally, literal variables. */
+    /**
+     * The mutable state of one scope: current menu, whether it runs conditionally, literal variables
+     * (inherited ones included), and the names a {@code :local} declared here, where a {@code :set} stops.
+     */
     private static final class Scope {
         List<String> path;
         final boolean conditional;
         final Map<String, String> locals;
+        final Scope parent;
+        final Set<String> declared = new HashSet<>();
 
-        Scope(List<String> path, boolean conditional, Map<String, String> locals) {
+        Scope(List<String> path, boolean conditional, Map<String, String> locals, Scope parent) {
             this.path = path;
             this.conditional = conditional;
             this.locals = locals;
+            this.parent = parent;
         }
 
         Scope child(List<String> childPath, boolean childConditional) {
-            return new Scope(childPath, conditional || childConditional, new HashMap<>(locals));
+            return new Scope(childPath, conditional || childConditional, new HashMap<>(locals), this);
+        }
+
+        void bind(String name, String literal) {
+            if (literal == null) {
+                locals.remove(name);
+            } else {
+                locals.put(name, literal);
+            }
         }
     }
 
     List<Command> walk(RouterOsParser.ScriptContext tree) {
-        body(tree.body(), new Scope(List.of(), false, new HashMap<>()));
+        body(tree.body(), new Scope(List.of(), false, new HashMap<>(), null));
         return commands;
     }
 
@@ -95,6 +107,12 @@ final class ScriptWalker {
     private void statement(RouterOsParser.StatementContext st, Scope scope) {
         List<RouterOsParser.ItemContext> items = st.item();
         RouterOsParser.ItemContext first = items.get(0);
+        if (first.property() != null || first.EQ() != null) {
+            // "to-addresses=1.2.3.4" alone, e.g. the rest of a command whose first line was unreadable
+            sink.report(first.start.getLine(), first.start.getCharPositionInLine() + 1,
+                    "expected a command before '" + RouterOsReader.abbreviate(first.start.getText()) + "'");
+            return;
+        }
         if (first.WORD() != null && !first.getText().startsWith(":") && !isBareScriptWord(first.getText())) {
             configStatement(items, scope);
         } else if (first.block() != null && items.size() == 1) {
@@ -178,32 +196,58 @@ final class ScriptWalker {
             RouterOsParser.BlockContext block = item.block() != null ? item.block()
                     : item.property() != null && item.property().value() != null ? item.property().value().block() : null;
             if (block != null) {
-                body(block.body(), scope.child(scope.path, !UNCONDITIONAL.contains(keyword)));
+                body(block.body(), scope.child(scope.path, !runsUnconditionally(keyword, item)));
             }
         }
         bindLiteral(keyword, items, scope);
         commands.add(new Command(loc(first.start), List.of(), keyword, args, scope.conditional, true));
     }
 
-    /** Records {@code :local name literal} so later {@code $name} in this scope reads the literal. */
+    /**
+     * The block argument {@code item} of {@code keyword} runs whenever the statement runs: the body of
+     * {@code :do { ... }}, and the body of {@code :onerror e in={ ... }} (also written
+     * {@code :onerror e { ... }}). Every other block (if/else branches, loop bodies, {@code on-error=}
+     * and {@code :onerror ... do=} handlers, function bodies) runs only under a condition.
+     */
+    private static boolean runsUnconditionally(String keyword, RouterOsParser.ItemContext item) {
+        return ((keyword.equals(":do") || keyword.equals(":onerror")) && item.block() != null)
+                || (keyword.equals(":onerror") && item.property() != null
+                        && item.property().KEY_EQ().getText().equals("in="));
+    }
+
+    /**
+     * Tracks {@code :local}/{@code :global}/{@code :set name literal} so later {@code $name} reads the
+     * literal. {@code :set} (and {@code :global name value}) changes the variable where it lives, so the
+     * binding is updated in every scope up to the one whose {@code :local} declared it, or up to the top
+     * for a global; an assignment that may not run, or assigns a non-literal, makes the value unknown
+     * there. {@code :global name} without a value only declares access to the global and keeps its value.
+     */
     private void bindLiteral(String keyword, List<RouterOsParser.ItemContext> items, Scope scope) {
         if (!(keyword.equals(":local") || keyword.equals(":global") || keyword.equals(":set")) || items.size() < 2
                 || items.get(1).WORD() == null) {
             return;
         }
         String name = items.get(1).getText();
+        String literal = null;
         if (items.size() == 3 && !scope.conditional) {
             RouterOsParser.ItemContext v = items.get(2);
             if (v.WORD() != null) {
-                scope.locals.put(name, Escapes.joinContinuations(v.getText()));
-                return;
-            }
-            if (v.STRING() != null) {
-                scope.locals.put(name, decode(v.STRING().getSymbol()));
-                return;
+                literal = Escapes.joinContinuations(v.getText());
+            } else if (v.STRING() != null) {
+                literal = decode(v.STRING().getSymbol());
             }
         }
-        scope.locals.remove(name);
+        if (keyword.equals(":local")) {
+            scope.declared.add(name);
+            scope.bind(name, literal);
+        } else if (keyword.equals(":set") || items.size() > 2) {
+            for (Scope s = scope; s != null; s = s.parent) {
+                s.bind(name, literal);
+                if (s.declared.contains(name)) {
+                    break;
+                }
+            }
+        }
     }
 
     // ---- arguments and values -----------------------------------------------------------------
@@ -290,7 +334,7 @@ final class ScriptWalker {
                 String key = item.property().KEY_EQ().getText();
                 boolean not = key.startsWith("!");
                 conditions.add(new Arg.Condition(key.substring(not ? 1 : 0, key.length() - 1), not ? "!=" : "=",
-                        value(item.property().value(), new Scope(List.of(), false, Map.of())).text()));
+                        value(item.property().value(), new Scope(List.of(), false, Map.of(), null)).text()));
             } else if (item.WORD() != null && text.endsWith("~") && i + 1 < items.size()) {
                 conditions.add(new Arg.Condition(text.substring(0, text.length() - 1), "~", literal(items.get(++i))));
             } else if (item.WORD() != null && text.endsWith("!") && i + 2 < items.size()
