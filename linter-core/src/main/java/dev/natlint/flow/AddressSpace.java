@@ -28,15 +28,34 @@ public final class AddressSpace {
     private final Map<String, IntervalSet> addressLists = new HashMap<>();
     private final Map<String, Boolean> addressListNames = new HashMap<>();
     private final Map<String, IntervalSet> interfaceLists = new HashMap<>();
+    /** Interface name to its index in the universe; asked for every rule and every route. */
+    private final Map<String, Integer> ifaceIndex = new HashMap<>();
     private final IntervalSet local;
     private final IntervalSet broadcast;
 
     public AddressSpace(Topology topology) {
+        this(topology, null);
+    }
+
+    /**
+     * An address space that takes the address lists already resolved by {@code earlier} when both
+     * configurations hold the very same entries (checking a fix re-analyses the file with one rule
+     * added, and resolving 50,000 entries again would cost more than the check).
+     */
+    public AddressSpace(Topology topology, AddressSpace earlier) {
         this.topology = topology;
         this.config = topology.config();
+        if (earlier != null && earlier.config.addressListEntries() == config.addressListEntries()) {
+            addressLists.putAll(earlier.addressLists);
+            addressListNames.putAll(earlier.addressListNames);
+        }
         List<String> symbolic = topology.dynamicAddressInterfaces().stream().map(AddressSpace::dynamicName).toList();
         this.universe = new Universe(symbolic, topology.allInterfaces().isEmpty()
                 ? List.of("(none)") : topology.allInterfaces());
+        List<String> names = topology.allInterfaces();
+        for (int i = 0; i < names.size(); i++) {
+            ifaceIndex.put(names.get(i), i);
+        }
         IntervalSet l = IntervalSet.empty();
         IntervalSet b = IntervalSet.point(MAX_IPV4);
         for (IpAddress a : topology.routerAddresses()) {
@@ -113,14 +132,11 @@ public final class AddressSpace {
     /** Union of a list's static entries; DNS names are never resolved, so they add nothing. */
     public IntervalSet addressList(String name) {
         return addressLists.computeIfAbsent(name, n -> {
-            IntervalSet s = IntervalSet.empty();
+            List<IntervalSet> entries = new ArrayList<>();
             for (AddressListEntry e : config.addressList(n)) {
-                Optional<IntervalSet> parsed = Ipv4.parseAddressSpec(e.address());
-                if (parsed.isPresent()) {
-                    s = s.union(parsed.get());
-                }
+                Ipv4.parseAddressSpec(e.address()).ifPresent(entries::add);
             }
-            return s;
+            return IntervalSet.unionAll(entries);
         });
     }
 
@@ -132,8 +148,8 @@ public final class AddressSpace {
 
     /** Interface indices of the named interface (empty when undefined). */
     public IntervalSet iface(String name) {
-        int idx = topology.allInterfaces().indexOf(name);
-        return idx < 0 ? IntervalSet.empty() : IntervalSet.point(idx);
+        Integer idx = ifaceIndex.get(name);
+        return idx == null ? IntervalSet.empty() : IntervalSet.point(idx);
     }
 
     /** Interface indices of the members of an interface list (empty when undefined). */

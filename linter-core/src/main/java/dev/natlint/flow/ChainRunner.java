@@ -34,6 +34,14 @@ public final class ChainRunner {
 
     private final RuleMatcher matcher;
     private final Map<Table, Map<String, List<FirewallRule>>> chains = new LinkedHashMap<>();
+    /**
+     * The match of each rule of a chain, by position, per stage and connection state: a chain is
+     * walked once per forward and source, and a lookup per rule by key was a large part of the walk.
+     */
+    private final Map<ChainKey, RuleMatcher.Match[]> matches = new java.util.HashMap<>();
+
+    private record ChainKey(Table table, String chain, Stage stage, RuleMatcher.ConnState state) {
+    }
     /** Rule steps left in the current {@link #run}; reset by each run. */
     private int budget;
 
@@ -67,9 +75,13 @@ public final class ChainRunner {
         return decided;
     }
 
-    /** The hull of the packets as the rules see them: rewritten fields take their new values. */
+    /**
+     * A box around the packets as the rules see them (rewritten fields take their new values). Coarse
+     * on addresses: it is recomputed after every deciding rule, and exact projections of sets cut by
+     * long address lists would cost more than the rules they let us skip.
+     */
     private static PacketBox currentHull(PacketSet origin, Translation t) {
-        PacketBox h = origin.hull();
+        PacketBox h = origin.span();
         for (Map.Entry<dev.natlint.flow.packet.Field, dev.natlint.flow.packet.IntervalSet> e : t.replaced().entrySet()) {
             h = h.replace(e.getKey(), e.getValue());
         }
@@ -84,7 +96,11 @@ public final class ChainRunner {
         PacketSet returned = PacketSet.empty(input.universe());
         PacketBox hull = currentHull(rest, t);
         callers.push(chain);
-        for (FirewallRule rule : enabledRules(table, chain)) {
+        List<FirewallRule> rules = enabledRules(table, chain);
+        RuleMatcher.Match[] known = matches.computeIfAbsent(new ChainKey(table, chain, stage, state),
+                k -> new RuleMatcher.Match[rules.size()]);
+        for (int i = 0; i < rules.size(); i++) {
+            FirewallRule rule = rules.get(i);
             if (rest.isEmpty()) {
                 break;
             }
@@ -92,7 +108,11 @@ public final class ChainRunner {
                 notes.add("analysis budget exhausted in chain " + chain + "; remaining rules not evaluated");
                 break;
             }
-            RuleMatcher.Match m = matcher.match(rule, stage, state);
+            RuleMatcher.Match m = known[i];
+            if (m == null) {
+                m = matcher.match(rule, stage, state);
+                known[i] = m;
+            }
             if (m.packets().isEmpty() || hull.disjoint(m.hull())) {
                 continue;
             }

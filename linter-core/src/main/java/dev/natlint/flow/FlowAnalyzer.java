@@ -35,6 +35,9 @@ public final class FlowAnalyzer {
     private final RuleMatcher matcher;
     private final ChainRunner runner;
     private final Universe universe;
+    /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
+    private final java.util.concurrent.ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
@@ -46,20 +49,25 @@ public final class FlowAnalyzer {
         }
     }
 
-    private FlowAnalyzer(Topology topology) {
+    private FlowAnalyzer(Topology topology, FlowAnalyzer earlier) {
         this.topology = topology;
-        this.space = new AddressSpace(topology);
+        this.space = new AddressSpace(topology, earlier == null ? null : earlier.space);
         this.matcher = new RuleMatcher(space);
         this.runner = new ChainRunner(matcher);
         this.universe = space.universe();
     }
 
     public static FlowAnalyzer of(RouterConfig config) {
-        return new FlowAnalyzer(Topology.of(config));
+        return new FlowAnalyzer(Topology.of(config), null);
+    }
+
+    /** An analyzer of a variant of {@code earlier}'s configuration, reusing what does not change. */
+    public static FlowAnalyzer of(RouterConfig config, FlowAnalyzer earlier) {
+        return new FlowAnalyzer(Topology.of(config), earlier);
     }
 
     public static FlowAnalyzer of(Topology topology) {
-        return new FlowAnalyzer(topology);
+        return new FlowAnalyzer(topology, null);
     }
 
     public Topology topology() {
@@ -194,13 +202,25 @@ public final class FlowAnalyzer {
     }
 
     public List<Flow> flows(Forward f, List<Source> sources) {
-        List<PacketBox> boxes = new ArrayList<>();
+        // LAN sources run together; each internet source runs alone, because address lists cut it into
+        // sets of thousands of intervals, and every operation on a set carrying one would also pay for
+        // all the LAN boxes beside it. Each source's paths keep their order either way.
+        List<PacketBox> lan = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         for (Source s : sources) {
-            boxes.add(sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
-                    .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports()));
+            PacketBox box = sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
+                    .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports());
+            if (!s.internet()) {
+                lan.add(box);
+            }
         }
-        PacketSet origin = PacketSet.unionOf(universe, boxes);
-        List<Path> paths = run(origin, f);
+        paths.addAll(run(PacketSet.unionOf(universe, lan), f));
+        for (Source s : sources) {
+            if (s.internet()) {
+                paths.addAll(run(PacketSet.of(sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
+                        .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports())), f));
+            }
+        }
         List<Flow> out = new ArrayList<>();
         for (Source s : sources) {
             PacketSet mine = PacketSet.of(sourceBox(s));
@@ -464,7 +484,8 @@ public final class FlowAnalyzer {
 
     // ---- flows and their step tables -------------------------------------------------------------
 
-    private Flow flow(Forward f, Source s, Path p, PacketBox box) {
+    private Flow flow(Forward f, Source s, Path p, PacketBox found) {
+        PacketBox box = found.interned(sharedFields);
         Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
         List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
                 p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped());

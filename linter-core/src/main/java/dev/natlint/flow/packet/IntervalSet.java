@@ -38,6 +38,51 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     private final long[] b;
     /** Cached hash; sets are keys of the maps that coalesce packet sets. 0 means not yet computed. */
     private int hash;
+    /**
+     * The last few results of operations on this set with large operands. The analyzer applies the
+     * same address lists to the same internet set for every forward; remembering the results turns
+     * that repeated linear work into lookups, and makes equal results the same instance, so their
+     * hashes are computed once. Immutable entries published through a plain field: a racing reader
+     * sees either an older list or a newer one, both correct.
+     */
+    private Memo memo;
+
+    private record Memo(char op, IntervalSet arg, IntervalSet result, Memo next, int depth) {
+    }
+
+    /** Sets with fewer bounds than this are cheaper to recompute than to look up. */
+    private static final int MEMO_MIN_BOUNDS = 128;
+    private static final int MEMO_ENTRIES = 6;
+
+    private IntervalSet recalled(char op, IntervalSet arg) {
+        for (Memo m = memo; m != null; m = m.next()) {
+            if (m.op() == op && m.arg() == arg) {
+                return m.result();
+            }
+        }
+        return null;
+    }
+
+    private IntervalSet remember(char op, IntervalSet arg, IntervalSet result) {
+        Memo head = memo;
+        if (head != null && head.depth() >= MEMO_ENTRIES) {
+            head = trim(head, MEMO_ENTRIES - 1);
+        }
+        memo = new Memo(op, arg, result, head, head == null ? 1 : head.depth() + 1);
+        return result;
+    }
+
+    private static Memo trim(Memo m, int keep) {
+        if (m == null || keep == 0) {
+            return null;
+        }
+        Memo rest = trim(m.next(), keep - 1);
+        return new Memo(m.op(), m.arg(), m.result(), rest, rest == null ? 1 : rest.depth() + 1);
+    }
+
+    private boolean worthRemembering(IntervalSet o) {
+        return b.length >= MEMO_MIN_BOUNDS || o.b.length >= MEMO_MIN_BOUNDS;
+    }
 
     private IntervalSet(long[] bounds) {
         this.b = bounds;
@@ -74,6 +119,26 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
             n = append(out, n, iv[0], iv[1]);
         }
         return n == 0 ? EMPTY : new IntervalSet(Arrays.copyOf(out, n));
+    }
+
+    /**
+     * The union of many sets, merged pairwise like a merge sort: O(n log k) for k sets of n intervals
+     * in all, where adding them one by one to a growing set would be quadratic (an address list of
+     * 50,000 entries).
+     */
+    public static IntervalSet unionAll(List<IntervalSet> sets) {
+        return unionAll(sets, 0, sets.size());
+    }
+
+    private static IntervalSet unionAll(List<IntervalSet> sets, int from, int to) {
+        if (to - from == 0) {
+            return EMPTY;
+        }
+        if (to - from == 1) {
+            return sets.get(from);
+        }
+        int mid = (from + to) >>> 1;
+        return unionAll(sets, from, mid).union(unionAll(sets, mid, to));
     }
 
     /**
@@ -174,23 +239,68 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
         if (b.length == 0 || o.b.length == 0 || b[b.length - 1] < o.b[0] || o.b[o.b.length - 1] < b[0]) {
             return false;
         }
-        int i = 0;
+        // walk the smaller set and seek in the larger: an address list of thousands of entries is
+        // tested against a handful of LAN prefixes once per rule and forward
+        long[] small = b.length <= o.b.length ? b : o.b;
+        long[] large = small == b ? o.b : b;
         int j = 0;
-        while (i < b.length && j < o.b.length) {
-            if (Math.max(b[i], o.b[j]) <= Math.min(b[i + 1], o.b[j + 1])) {
-                return true;
+        for (int i = 0; i < small.length; i += 2) {
+            j = seek(large, j, small[i]);
+            if (j == large.length) {
+                return false;
             }
-            if (b[i + 1] < o.b[j + 1]) {
-                i += 2;
-            } else {
-                j += 2;
+            if (large[j] <= small[i + 1]) {
+                return true;
             }
         }
         return false;
     }
 
+    /**
+     * The index (even) of the first interval of {@code a}, at or after index {@code from}, whose upper
+     * bound is at least {@code x}; {@code a.length} when there is none. Gallops from {@code from} and
+     * then bisects, so a walk over a whole set costs O(m log(n/m)) rather than O(n).
+     */
+    private static int seek(long[] a, int from, long x) {
+        int n = a.length / 2;
+        int lo = from / 2;
+        if (lo >= n || a[2 * lo + 1] >= x) {
+            return 2 * lo;
+        }
+        // invariant: interval lo ends below x
+        int step = 1;
+        int hi = lo + step;
+        while (hi < n && a[2 * hi + 1] < x) {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+        hi = Math.min(hi, n);
+        // first index in (lo, hi] that ends at or above x; hi == n means none below n
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (a[2 * mid + 1] < x) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 2 * hi;
+    }
+
+    /**
+     * True when one interval of this set spans all of {@code other}: the common case of a rule that
+     * does not restrict a field, which must not cost a walk over a long address list.
+     */
+    private boolean covers(IntervalSet other) {
+        return b.length == 2 && other.b.length > 0 && b[0] <= other.b[0] && b[1] >= other.b[other.b.length - 1];
+    }
+
     /** True when every value of {@code other} is in this set; linear and allocation-free. */
     public boolean containsAll(IntervalSet other) {
+        if (other.b.length == 0 || covers(other)) {
+            return true;
+        }
         int i = 0;
         for (int j = 0; j < other.b.length; j += 2) {
             // canonical form: an interval of other lies inside one interval of this, or it is not covered
@@ -205,6 +315,14 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     }
 
     public IntervalSet union(IntervalSet o) {
+        if (!worthRemembering(o)) {
+            return unionComputed(o);
+        }
+        IntervalSet known = recalled('u', o);
+        return known != null ? known : remember('u', o, unionComputed(o));
+    }
+
+    private IntervalSet unionComputed(IntervalSet o) {
         if (o.b.length == 0 || o == this) {
             return this;
         }
@@ -231,26 +349,43 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     }
 
     public IntervalSet intersect(IntervalSet o) {
+        if (!worthRemembering(o)) {
+            return intersectComputed(o);
+        }
+        IntervalSet known = recalled('i', o);
+        return known != null ? known : remember('i', o, intersectComputed(o));
+    }
+
+    private IntervalSet intersectComputed(IntervalSet o) {
         if (b.length == 0 || o.b.length == 0) {
             return EMPTY;
         }
-        if (o == this) {
+        if (o == this || o.covers(this)) {
             return this;
         }
-        long[] out = new long[b.length + o.b.length];
+        if (covers(o)) {
+            return o;
+        }
+        long[] small = b.length <= o.b.length ? b : o.b;
+        long[] large = small == b ? o.b : b;
+        // every piece lies in one interval of each side, and pieces of one small interval come from
+        // distinct large ones, so a few more than the small side's intervals is a good first size
+        long[] out = new long[small.length + 8];
         int n = 0;
-        int i = 0;
         int j = 0;
-        while (i < b.length && j < o.b.length) {
-            long lo = Math.max(b[i], o.b[j]);
-            long hi = Math.min(b[i + 1], o.b[j + 1]);
-            if (lo <= hi) {
-                out[n++] = lo;
-                out[n++] = hi;
-            }
-            if (b[i + 1] < o.b[j + 1]) {
-                i += 2;
-            } else {
+        for (int i = 0; i < small.length; i += 2) {
+            long lo = small[i];
+            long hi = small[i + 1];
+            j = seek(large, j, lo);
+            while (j < large.length && large[j] <= hi) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, Math.min(out.length * 2, small.length + large.length));
+                }
+                out[n++] = Math.max(lo, large[j]);
+                out[n++] = Math.min(hi, large[j + 1]);
+                if (large[j + 1] > hi) {
+                    break; // this large interval may reach into the next small one
+                }
                 j += 2;
             }
         }
@@ -265,8 +400,19 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     }
 
     public IntervalSet subtract(IntervalSet o) {
+        if (!worthRemembering(o)) {
+            return subtractComputed(o);
+        }
+        IntervalSet known = recalled('s', o);
+        return known != null ? known : remember('s', o, subtractComputed(o));
+    }
+
+    private IntervalSet subtractComputed(IntervalSet o) {
         if (b.length == 0 || o.b.length == 0 || !intersects(o)) {
             return this;
+        }
+        if (o.covers(this)) {
+            return EMPTY;
         }
         // each interval of o splits at most one interval of this into two, so this bound suffices
         long[] out = new long[b.length + o.b.length];

@@ -147,6 +147,25 @@ public final class PacketBox {
         return new PacketBox(universe, f);
     }
 
+    /**
+     * This box with every field replaced by its equal in {@code pool}, or added to it: flows of a
+     * thousand forwards keep a thousand copies of one long set (the internet minus every address
+     * list) unless they share it.
+     */
+    public PacketBox interned(java.util.Map<IntervalSet, IntervalSet> pool) {
+        IntervalSet[] f = null;
+        for (int i = 0; i < fields.length; i++) {
+            IntervalSet shared = pool.putIfAbsent(fields[i], fields[i]);
+            if (shared != null && shared != fields[i]) {
+                if (f == null) {
+                    f = fields.clone();
+                }
+                f[i] = shared;
+            }
+        }
+        return f == null ? this : new PacketBox(universe, f);
+    }
+
     /** This box with field {@code i} blanked: the key under which boxes differing only there meet. */
     PacketBox without(int i) {
         IntervalSet[] f = fields.clone();

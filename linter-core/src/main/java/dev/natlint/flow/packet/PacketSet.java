@@ -169,11 +169,36 @@ public final class PacketSet {
 
     /** The values field {@code f} takes over the whole set. */
     public IntervalSet project(Field f) {
-        IntervalSet s = IntervalSet.empty();
+        List<IntervalSet> values = new ArrayList<>(boxes.size());
         for (PacketBox b : boxes) {
-            s = s.union(b.get(f));
+            values.add(b.get(f));
         }
-        return s;
+        return IntervalSet.unionAll(values);
+    }
+
+    /**
+     * A cheap superset of {@link #hull()}: addresses and ports by their lowest and highest value only,
+     * protocols and interfaces exactly. Enough to rule out most firewall rules before any set algebra.
+     */
+    public PacketBox span() {
+        PacketBox h = PacketBox.all(universe);
+        if (boxes.isEmpty()) {
+            return h.replace(Field.PROTOCOL, IntervalSet.empty());
+        }
+        for (Field f : Field.ALL) {
+            if (f == Field.PROTOCOL || f.isInterface()) {
+                h = h.replace(f, project(f));
+            } else {
+                long lo = Long.MAX_VALUE;
+                long hi = Long.MIN_VALUE;
+                for (PacketBox b : boxes) {
+                    lo = Math.min(lo, b.get(f).min());
+                    hi = Math.max(hi, b.get(f).max());
+                }
+                h = h.replace(f, IntervalSet.of(lo, hi));
+            }
+        }
+        return h;
     }
 
     /** The smallest box holding the whole set (each field's projection); empty box for an empty set. */
