@@ -23,6 +23,9 @@ final class Escapes {
      */
     static String decodeQuoted(String raw) {
         int end = raw.length() > 1 && raw.endsWith("\"") && !endsEscaped(raw) ? raw.length() - 1 : raw.length();
+        if (plainAscii(raw, 1, end)) {
+            return raw.substring(1, end); // most strings (comments, names) have nothing to decode
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         int i = 1;
         while (i < end) {
@@ -63,6 +66,16 @@ final class Escapes {
     }
 
     /** Removes continuation sequences from an unquoted word or value. */
+    private static boolean plainAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String joinContinuations(String raw) {
         if (raw.indexOf('\\') < 0) {
             return raw;

@@ -43,18 +43,32 @@ public final class RouterOsReader {
     private static final Pattern VERSION = Pattern.compile("by RouterOS (\\S+)");
 
     private final String file;
+    /** Line number of the text's first line: 1, or more for a snippet read as the continuation of a file. */
+    private final int firstLine;
     private final List<Finding> findings = new ArrayList<>();
     private final BitSet badLines = new BitSet();
 
-    private RouterOsReader(String file) {
+    private RouterOsReader(String file, int firstLine) {
         this.file = file;
+        this.firstLine = firstLine;
     }
 
     /**
      * Parses {@code text}. {@code file} is the path used in locations and findings.
      */
     public static ParsedScript read(String file, String text) {
-        return new RouterOsReader(file).run(text);
+        return new RouterOsReader(file, 1).run(text);
+    }
+
+    /**
+     * Parses {@code text} as lines {@code firstLine}, {@code firstLine + 1}, ... of {@code file}: a
+     * snippet appended to a script, read on its own (it starts at the top level, as pasted text does).
+     */
+    public static ParsedScript read(String file, String text, int firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("lines start at 1: " + firstLine);
+        }
+        return new RouterOsReader(file, firstLine).run(text);
     }
 
     private ParsedScript run(String text) {
@@ -77,7 +91,7 @@ public final class RouterOsReader {
             }
         }
         code = repairBrackets(code);
-        RouterOsParser parser = new RouterOsParser(new CommonTokenStream(new ListTokenSource(code)));
+        RouterOsParser parser = new RouterOsParser(null);
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
@@ -87,9 +101,53 @@ public final class RouterOsReader {
             }
         });
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        RouterOsParser.ScriptContext tree = parser.script();
-        List<Command> commands = new ScriptWalker(file, badLines, this::syntax).walk(tree);
-        return new ParsedScript(file, commands, findings, comments, version(comments));
+        ScriptWalker walker = new ScriptWalker(file, badLines, this::syntax);
+        // parsed and walked a few thousand top-level statements at a time: a large export's whole
+        // parse tree would otherwise live at once, and the collector would spend more than the parser
+        int from = 0;
+        while (from < code.size()) {
+            int to = chunkEnd(code, from);
+            List<Token> chunk = new ArrayList<>(code.subList(from, to));
+            if (chunk.get(chunk.size() - 1).getType() != Token.EOF) {
+                chunk.add(eof(chunk.get(chunk.size() - 1)));
+            }
+            parser.setTokenStream(new CommonTokenStream(new ListTokenSource(chunk)));
+            walker.walkPart(parser.script());
+            for (int i = from; i < to; i++) {
+                code.set(i, null); // read: let the collector have the tokens
+            }
+            from = to;
+        }
+        return new ParsedScript(file, walker.commands(), findings, comments, version(comments));
+    }
+
+    /** Statements per chunk: big enough that the parser's set-up cost vanishes, small enough to stay young. */
+    private static final int CHUNK_STATEMENTS = 2_000;
+
+    /** The end (exclusive) of the chunk starting at {@code from}: just after a newline outside any bracket. */
+    private static int chunkEnd(List<Token> code, int from) {
+        int depth = 0;
+        int statements = 0;
+        for (int i = from; i < code.size(); i++) {
+            int type = code.get(i).getType();
+            if (isOpener(type)) {
+                depth++;
+            } else if (isCloser(type)) {
+                depth--;
+            } else if (type == RouterOsLexer.NEWLINE && depth == 0 && ++statements >= CHUNK_STATEMENTS) {
+                return i + 1;
+            }
+        }
+        return code.size();
+    }
+
+    private static Token eof(Token last) {
+        CommonToken t = new CommonToken(Token.EOF, "<EOF>");
+        t.setLine(last.getLine());
+        t.setCharPositionInLine(last.getCharPositionInLine() + Math.max(0, last.getText().length()));
+        t.setStartIndex(last.getStopIndex() + 1);
+        t.setStopIndex(last.getStopIndex());
+        return t;
     }
 
     /**
@@ -158,7 +216,7 @@ public final class RouterOsReader {
      */
     private List<Token> lexWithQuoteRepair(String text) {
         for (int attempt = 0; ; attempt++) {
-            List<Token> tokens = lex(text);
+            List<Token> tokens = lex(text, firstLine);
             Token open = tokens.stream().filter(t -> t.getType() == RouterOsLexer.UNTERMINATED).findFirst().orElse(null);
             if (open == null) {
                 return tokens;
@@ -176,10 +234,13 @@ public final class RouterOsReader {
         }
     }
 
-    private static List<Token> lex(String text) {
+    private static List<Token> lex(String text, int firstLine) {
         RouterOsLexer lexer = new RouterOsLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
-        List<Token> tokens = new ArrayList<>();
+        lexer.setLine(firstLine);
+        lexer.setTokenFactory(new TextTokens(text));
+        // about one token per five characters in exports; growing the list copies it again and again
+        List<Token> tokens = new ArrayList<>(text.length() / 5 + 16);
         for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
             tokens.add(t);
             if (t.getType() == Token.EOF) {

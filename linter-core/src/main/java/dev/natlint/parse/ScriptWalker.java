@@ -80,8 +80,20 @@ final class ScriptWalker {
         }
     }
 
+    /** The top-level scope, kept across the parts of one script. */
+    private final Scope top = new Scope(List.of(), false, new HashMap<>(), null);
+
     List<Command> walk(RouterOsParser.ScriptContext tree) {
-        body(tree.body(), new Scope(List.of(), false, new HashMap<>(), null));
+        walkPart(tree);
+        return commands;
+    }
+
+    /** Walks the next part of the script; the current menu and variables carry over from the previous one. */
+    void walkPart(RouterOsParser.ScriptContext tree) {
+        body(tree.body(), top);
+    }
+
+    List<Command> commands() {
         return commands;
     }
 
@@ -130,14 +142,14 @@ final class ScriptWalker {
 
     private void configStatement(List<RouterOsParser.ItemContext> items, Scope scope) {
         Token start = items.get(0).start;
-        boolean absolute = items.get(0).getText().startsWith("/");
+        boolean absolute = start.getText().startsWith("/");
         List<String> path = new ArrayList<>(absolute ? List.of() : scope.path);
         String verb = null;
         List<Arg> args = new ArrayList<>();
         int i = 0;
         for (; i < items.size() && items.get(i).WORD() != null && verb == null; i++) {
-            String word = Escapes.joinContinuations(items.get(i).getText());
-            String[] segments = word.split("/", -1);
+            String word = Escapes.joinContinuations(items.get(i).WORD().getText());
+            String[] segments = word.indexOf('/') < 0 ? new String[] {word} : word.split("/", -1);
             for (int s = 0; s < segments.length; s++) {
                 String seg = segments[s];
                 if (verb != null) {
@@ -258,8 +270,9 @@ final class ScriptWalker {
             String key = item.property().KEY_EQ().getText();
             return new Arg.Property(key.substring(0, key.length() - 1), value(item.property().value(), scope), at);
         }
-        if (item.WORD() != null) {
-            return new Arg.Positional(Value.word(Escapes.joinContinuations(item.getText())), at);
+        TerminalNode word = item.WORD();
+        if (word != null) {
+            return new Arg.Positional(Value.word(Escapes.joinContinuations(word.getText())), at);
         }
         if (item.STRING() != null) {
             return new Arg.Positional(stringValue(item.STRING()), at);
