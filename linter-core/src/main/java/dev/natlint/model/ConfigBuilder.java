@@ -87,6 +87,12 @@ public final class ConfigBuilder {
     private final Map<String, List<Item>> tables = new LinkedHashMap<>();
     private final Map<String, Item> interfacesByName = new HashMap<>();
     private final Map<String, Integer> autoNames = new HashMap<>();
+    /**
+     * Property names per menu, resolved once: an address list of 50,000 entries repeats the same three
+     * names, and resolving an abbreviation scans every firewall property.
+     */
+    private final Map<String, Map<String, String>> canonicalNames = new HashMap<>();
+    private final Map<String, Map<String, Boolean>> interfaceRefs = new HashMap<>();
 
     private ConfigBuilder(String file) {
         this.file = file;
@@ -107,6 +113,69 @@ public final class ConfigBuilder {
             }
         }
         return b.result(script);
+    }
+
+    /**
+     * {@code base}, built from {@code script}, with {@code extra} run after it, built cheaply when
+     * {@code extra} only touches firewall tables (as natlint's fixes do): a firewall table depends on
+     * its own commands and on interface names only, so just those are replayed and the rebuilt tables
+     * replace the old ones. Empty when {@code extra} does anything else, or when the replay shows a
+     * side effect on interfaces; callers then build the whole script.
+     */
+    public static Optional<RouterConfig> extendFirewall(RouterConfig base, ParsedScript script, ParsedScript extra) {
+        Set<String> touched = new java.util.TreeSet<>();
+        for (Command c : extra.commands()) {
+            if (c.conditional() || c.script()) {
+                continue;
+            }
+            if (Table.forPath(c.path()) == null) {
+                return Optional.empty();
+            }
+            touched.add(c.menu());
+        }
+        List<Command> replay = new ArrayList<>();
+        for (Command c : script.commands()) {
+            if (c.menu().startsWith("/interface") || touched.contains(c.menu())) {
+                replay.add(c);
+            }
+        }
+        replay.addAll(extra.commands());
+        RouterConfig part = build(new ParsedScript(script.file(), replay, List.of(), Map.of(), script.routerOsVersion()));
+        // the replay lacks ports that only other menus name; a name the full build lacks means the
+        // fix itself created something, which only a full build gets right
+        Set<String> known = new java.util.HashSet<>();
+        base.interfaces().forEach(i -> known.add(i.name()));
+        base.interfaceLists().forEach(l -> known.add("list " + l.name()));
+        for (Interface i : part.interfaces()) {
+            if (!known.contains(i.name())) {
+                return Optional.empty();
+            }
+        }
+        for (InterfaceList l : part.interfaceLists()) {
+            if (!known.contains("list " + l.name())) {
+                return Optional.empty();
+            }
+        }
+        Map<Table, List<FirewallRule>> firewall = new HashMap<>(base.firewall());
+        Map<String, List<ConfigItem>> items = new HashMap<>(base.items());
+        for (String menu : touched) {
+            Table t = Table.forPath(List.of(menu.substring(1).split(" ")));
+            // absent stays absent, so the result equals a full build's
+            if (part.firewall().containsKey(t)) {
+                firewall.put(t, part.rules(t));
+            } else {
+                firewall.remove(t);
+            }
+            if (part.items().containsKey(menu)) {
+                items.put(menu, part.items(menu));
+            } else {
+                items.remove(menu);
+            }
+        }
+        return Optional.of(new RouterConfig(base.file(), base.routerOsVersion(), base.interfaces(), base.bridgePorts(),
+                base.interfaceLists(), base.interfaceListMembers(), base.addresses(), base.routes(), base.dhcpClients(),
+                base.addressListEntries(), firewall, base.services(), base.dnsStatic(), base.dnsAllowRemoteRequests(),
+                items));
     }
 
     // ---- replay ---------------------------------------------------------------------------------
@@ -396,14 +465,24 @@ public final class ConfigBuilder {
         return menu.equals("/interface") || (type != null && PHYSICAL_MENUS.contains(type));
     }
 
-    private static boolean isInterfaceRef(String menu, String property) {
+    private boolean isInterfaceRef(String menu, String property) {
+        return interfaceRefs.computeIfAbsent(menu, m -> new HashMap<>())
+                .computeIfAbsent(property, p -> interfaceRefUncached(menu, p));
+    }
+
+    private static boolean interfaceRefUncached(String menu, String property) {
         if (Table.forPath(List.of(menu.substring(1).split(" "))) != null) {
             return FIREWALL_INTERFACE_REFS.contains(property);
         }
         return INTERFACE_REFS.getOrDefault(menu, Set.of()).contains(property);
     }
 
-    private static String canonical(String menu, String property) {
+    private String canonical(String menu, String property) {
+        return canonicalNames.computeIfAbsent(menu, m -> new HashMap<>())
+                .computeIfAbsent(property, p -> canonicalUncached(menu, p));
+    }
+
+    private static String canonicalUncached(String menu, String property) {
         if (menu.startsWith("/ip firewall ") || menu.startsWith("/ipv6 firewall ")) {
             String bare = property.startsWith("!") ? property.substring(1) : property;
             Optional<String> full = FirewallProperties.canonical(bare);

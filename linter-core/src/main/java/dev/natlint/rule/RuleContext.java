@@ -3,9 +3,15 @@ package dev.natlint.rule;
 import dev.natlint.diag.Location;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.parse.ParsedScript;
+import dev.natlint.parse.RouterOsReader;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Everything a rule may look at for one file. The flow analysis runs once, on first use, and is shared
@@ -19,6 +25,9 @@ public final class RuleContext {
     private FlowAnalyzer analyzer;
     private List<FlowAnalyzer.ForwardFlows> flows;
     private int fixChecks;
+    private final Map<String, Object> memo = new HashMap<>();
+    /** The context this one adds a fix to, whose analysis it may reuse; null for a file as written. */
+    private RuleContext original;
 
     public RuleContext(String text, ParsedScript script, RouterConfig config) {
         this.text = text;
@@ -28,8 +37,8 @@ public final class RuleContext {
 
     /** Builds the context for a script text, parsing and replaying it. */
     public static RuleContext of(String file, String text) {
-        ParsedScript script = dev.natlint.parse.RouterOsReader.read(file, text);
-        return new RuleContext(text, script, dev.natlint.model.ConfigBuilder.build(script));
+        ParsedScript script = RouterOsReader.read(file, text);
+        return new RuleContext(text, script, ConfigBuilder.build(script));
     }
 
     /** The script's text, so that rules can check a fix by analysing the script with the fix appended. */
@@ -40,7 +49,43 @@ public final class RuleContext {
     /** The same file with {@code snippet} appended, as a user would paste a fix at its end. */
     public RuleContext withAppended(String snippet) {
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
-        return of(script.file(), text + sep + snippet + (snippet.endsWith("\n") ? "" : "\n"));
+        String tail = snippet + (snippet.endsWith("\n") ? "" : "\n");
+        // only the snippet is parsed: re-reading the whole file for every fix checked was the largest
+        // cost of checking a file with many findings
+        ParsedScript extra = RouterOsReader.read(script.file(), tail, lineCount(text + sep) + 1);
+        ParsedScript combined = new ParsedScript(script.file(), concat(script.commands(), extra.commands()),
+                concat(script.syntaxFindings(), extra.syntaxFindings()), merge(script.commentsByLine(), extra.commentsByLine()),
+                script.routerOsVersion());
+        RouterConfig after = ConfigBuilder.extendFirewall(config, script, extra)
+                .orElseGet(() -> ConfigBuilder.build(combined));
+        RuleContext variant = new RuleContext(text + sep + tail, combined, after);
+        variant.original = this;
+        return variant;
+    }
+
+    private static int lineCount(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // the lexer's line breaks: \n, \r\n and a lone \r
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Map<Integer, String> merge(Map<Integer, String> a, Map<Integer, String> b) {
+        Map<Integer, String> out = new HashMap<>(a);
+        out.putAll(b);
+        return out;
     }
 
     public ParsedScript script() {
@@ -57,7 +102,7 @@ public final class RuleContext {
 
     public synchronized FlowAnalyzer analyzer() {
         if (analyzer == null) {
-            analyzer = FlowAnalyzer.of(config);
+            analyzer = original == null ? FlowAnalyzer.of(config) : FlowAnalyzer.of(config, original.analyzer());
         }
         return analyzer;
     }
@@ -72,6 +117,24 @@ public final class RuleContext {
 
     public List<Flow> allFlows() {
         return flows().stream().flatMap(f -> f.flows().stream()).toList();
+    }
+
+    /**
+     * The value computed once per file under {@code key}: rules that give many findings the same fix
+     * check it once. Not computed under the lock, so {@code compute} may itself use this context.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        synchronized (this) {
+            if (memo.containsKey(key)) {
+                return (T) memo.get(key);
+            }
+        }
+        T value = compute.get();
+        synchronized (this) {
+            memo.putIfAbsent(key, value);
+            return (T) memo.get(key);
+        }
     }
 
     /** Counts re-analyses done to check fixes; false once {@code limit} were done for this file. */

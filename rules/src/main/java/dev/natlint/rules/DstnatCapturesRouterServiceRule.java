@@ -49,15 +49,32 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
         if (gateways.isEmpty()) {
             return out;
         }
+        // a LAN host that is not the router, per gateway: the client of the probe
+        List<Long> clients = new ArrayList<>();
+        for (IpAddress gw : gateways) {
+            IntervalSet hosts = IntervalSet.of(gw.network(), gw.broadcast()).subtract(space.local());
+            clients.add(hosts.isEmpty() ? null : hosts.min());
+        }
+        List<IpService> services = ctx.config().services().stream().filter(s -> !s.disabled() && s.port() > 0).toList();
+        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
         for (Forward fw : an.forwards()) {
+            PacketSet matched = an.matcher().match(fw.rule(), Stage.DSTNAT, fresh).packets();
+            // cheap tests first: most forwards match neither TCP nor a service port nor a LAN address
+            if (!matched.project(Field.PROTOCOL).contains(6)) {
+                continue;
+            }
+            IntervalSet ports = matched.project(Field.DST_PORT);
+            IntervalSet addresses = matched.project(Field.DST_ADDRESS);
             Set<String> taken = new LinkedHashSet<>();
             IpAddress hit = null;
-            for (IpService s : ctx.config().services()) {
-                if (s.disabled() || s.port() <= 0) {
+            for (IpService s : services) {
+                if (!ports.contains(s.port())) {
                     continue;
                 }
-                for (IpAddress gw : gateways) {
-                    if (captures(an, fw, gw, s.port())) {
+                for (int g = 0; g < gateways.size(); g++) {
+                    IpAddress gw = gateways.get(g);
+                    if (clients.get(g) != null && addresses.contains(gw.address())
+                            && captures(an, fw, matched, gw, clients.get(g), s.port())) {
                         taken.add(s.name() + " (tcp/" + s.port() + ")");
                         hit = hit == null ? gw : hit;
                     }
@@ -74,28 +91,18 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
         return out;
     }
 
-    private static boolean captures(FlowAnalyzer an, Forward fw, IpAddress gw, int port) {
-        IntervalSet hosts = IntervalSet.of(gw.network(), gw.broadcast()).subtract(an.space().local());
-        if (hosts.isEmpty()) {
-            return false;
-        }
+    /** Whether the forward, and not an earlier dstnat rule, takes a LAN client's connection to {@code gw:port}. */
+    private static boolean captures(FlowAnalyzer an, Forward fw, PacketSet matched, IpAddress gw, long client, int port) {
         PacketBox box = PacketBox.all(an.space().universe())
-                .with(Field.SRC_ADDRESS, IntervalSet.point(hosts.min()))
+                .with(Field.SRC_ADDRESS, IntervalSet.point(client))
                 .with(Field.DST_ADDRESS, IntervalSet.point(gw.address()))
                 .with(Field.PROTOCOL, IntervalSet.point(6)).with(Field.DST_PORT, IntervalSet.point(port))
                 .with(Field.IN_INTERFACE, an.space().iface(gw.iface()));
-        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
-        // cheap test first: most forwards never match the router's own address on that port
-        if (an.matcher().match(fw.rule(), Stage.DSTNAT, fresh).packets().intersect(box).isEmpty()) {
+        if (matched.intersect(box).isEmpty()) {
             return false;
         }
-        PacketSet probe = PacketSet.of(PacketBox.all(an.space().universe())
-                .with(Field.SRC_ADDRESS, IntervalSet.point(hosts.min()))
-                .with(Field.DST_ADDRESS, IntervalSet.point(gw.address()))
-                .with(Field.PROTOCOL, IntervalSet.point(6)).with(Field.DST_PORT, IntervalSet.point(port))
-                .with(Field.IN_INTERFACE, an.space().iface(gw.iface())));
-        for (ChainRunner.Outcome o : an.runner().run(Table.NAT, "dstnat", probe, Translation.NONE, Stage.DSTNAT,
-                new RuleMatcher.ConnState(false, false))) {
+        for (ChainRunner.Outcome o : an.runner().run(Table.NAT, "dstnat", PacketSet.of(box), Translation.NONE,
+                Stage.DSTNAT, new RuleMatcher.ConnState(false, false))) {
             if (o.rule() == fw.rule()) {
                 return true;
             }

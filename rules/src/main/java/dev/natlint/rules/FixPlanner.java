@@ -2,12 +2,24 @@ package dev.natlint.rules;
 
 import dev.natlint.diag.Fix;
 import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Forward;
+import dev.natlint.flow.Source;
 import dev.natlint.flow.Verdict;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.IpAddress;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.model.Table;
+import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +41,38 @@ final class FixPlanner {
     }
 
     static Fix complete(RuleContext ctx, String description, String snippet) {
-        int forwards = Math.max(1, ctx.flows().size());
-        int checks = Math.min(CHECKS_PER_FILE, Math.max(1, FORWARD_ANALYSES_PER_FILE / forwards));
-        if (!ctx.takeFixCheck(checks)) {
+        return complete(ctx, description, snippet, null, null);
+    }
+
+    /**
+     * @param affected lines of the forwards whose flows the fix can change, or null for every forward:
+     *                 only those are analysed again
+     * @param sameAs   fixes with the same non-null key have the same effect (they differ in comments
+     *                 only), so the check runs once for all of them
+     */
+    static Fix complete(RuleContext ctx, String description, String snippet, Set<Integer> affected, String sameAs) {
+        List<String> hairpins = sameAs == null ? hairpinsNeeded(ctx, snippet, affected)
+                : ctx.memo("fix-check:" + sameAs, () -> hairpinsNeeded(ctx, snippet, affected));
+        if (hairpins == null) {
             return new Fix(description + " (not re-checked: too many fixes in this file to re-analyse each;"
                     + " run natlint again after applying some)", snippet);
+        }
+        if (hairpins.isEmpty()) {
+            return new Fix(description, snippet);
+        }
+        return new Fix(description + ", plus the hairpin masquerade LAN clients then need",
+                snippet + "\n" + String.join("\n", hairpins));
+    }
+
+    /** The hairpin rules LAN clients need once the fix is in; null when the budget is spent. */
+    private static List<String> hairpinsNeeded(RuleContext ctx, String snippet, Set<Integer> affected) {
+        if (affected != null && affected.isEmpty()) {
+            return List.of(); // no flow the fix changes can end up bypassing the router
+        }
+        int forwards = Math.max(1, affected != null ? affected.size() : ctx.flows().size());
+        int checks = Math.min(CHECKS_PER_FILE, Math.max(1, FORWARD_ANALYSES_PER_FILE / forwards));
+        if (!ctx.takeFixCheck(checks)) {
+            return null;
         }
         Set<String> before = new HashSet<>();
         for (Flow f : ctx.allFlows()) {
@@ -42,8 +81,22 @@ final class FixPlanner {
             }
         }
         RuleContext after = ctx.withAppended(snippet);
+        FlowAnalyzer an = after.analyzer();
+        // a reply bypasses the router only for a client on the server's own subnet, never for the
+        // internet, whose flows are the costly ones (cut by every address list)
+        List<Source> lan = an.sources().stream().filter(s -> !s.internet()).toList();
+        IntervalSet natTargets = srcnatTargets(after.config());
+        List<Flow> flows = new ArrayList<>();
+        for (Forward fw : an.forwards()) {
+            if (affected == null || affected.contains(fw.line())) {
+                List<Source> sources = mayBypass(an, fw, lan, natTargets);
+                if (!sources.isEmpty()) {
+                    flows.addAll(an.flows(fw, sources));
+                }
+            }
+        }
         Map<String, String> hairpins = new LinkedHashMap<>();
-        for (Flow f : after.allFlows()) {
+        for (Flow f : flows) {
             if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !before.contains(key(f))) {
                 String rule = Hairpin.specific(after, f);
                 if (rule != null) {
@@ -51,11 +104,38 @@ final class FixPlanner {
                 }
             }
         }
-        if (hairpins.isEmpty()) {
-            return new Fix(description, snippet);
+        return List.copyOf(new LinkedHashSet<>(hairpins.values()));
+    }
+
+    /**
+     * The LAN sources whose reply can bypass the router: those on the server's subnet, or all of them
+     * when a src-nat rule may give clients an address on that subnet.
+     */
+    static List<Source> mayBypass(FlowAnalyzer an, Forward fw, List<Source> lan, IntervalSet natTargets) {
+        if (fw.targetAddresses().isEmpty()) {
+            return lan;
         }
-        return new Fix(description + ", plus the hairpin masquerade LAN clients then need",
-                snippet + "\n" + String.join("\n", new LinkedHashSet<>(hairpins.values())));
+        Optional<IpAddress> subnet = an.topology().connectedSubnetOf(fw.targetAddresses().min());
+        if (subnet.isEmpty()) {
+            return List.of(); // the reply is routed back through the router
+        }
+        IntervalSet range = IntervalSet.of(subnet.get().network(), subnet.get().broadcast());
+        if (natTargets.intersects(range)) {
+            return lan;
+        }
+        return lan.stream().filter(s -> s.addresses().intersects(range)).toList();
+    }
+
+    /** Every address a src-nat or netmap rule may give a client; all of them when one is not literal. */
+    static IntervalSet srcnatTargets(RouterConfig config) {
+        List<IntervalSet> targets = new ArrayList<>();
+        for (FirewallRule r : config.rules(Table.NAT)) {
+            if (r.disabled() || !(r.action().equals("src-nat") || r.action().equals("netmap"))) {
+                continue;
+            }
+            targets.add(r.get("to-addresses").flatMap(Ipv4::parseAddressSpec).orElse(IntervalSet.of(0, 0xFFFFFFFFL)));
+        }
+        return IntervalSet.unionAll(targets);
     }
 
     private static String key(Flow f) {

@@ -4,12 +4,18 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Source;
 import dev.natlint.flow.Verdict;
+import dev.natlint.flow.packet.IntervalSet;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
+import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A forward-chain rule drops LAN clients' connections to a forwarded server. */
 public final class HairpinFilteredRule extends BaseRule {
@@ -44,8 +50,52 @@ public final class HairpinFilteredRule extends BaseRule {
                     .append(Quoting.quote("natlint: let port-forwarded connections through (forward at line "
                             + ff.forward().line() + ")"));
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
-                    + " directions, before the drop rule at line " + drop.location().line(), sb.toString())));
+                    + " directions, before the drop rule at line " + drop.location().line(), sb.toString(),
+                    changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position())));
         }
         return out;
+    }
+
+    /**
+     * The forwards whose flows an accept placed before {@code drop} can turn into replies that bypass
+     * the router: those with a flow a filter rule dropped (not an earlier rule of the same chain: the
+     * accept comes too late for those) from a LAN client whose reply could bypass the router. Only
+     * these are analysed again to check the fix; when there are none, nothing needs checking.
+     */
+    private static Set<Integer> changed(RuleContext ctx, FirewallRule drop) {
+        Set<Integer> lines = new TreeSet<>();
+        for (Dropped d : droppedMayBypass(ctx)) {
+            if (!(d.rule().chain().equals(drop.chain()) && d.rule().position() < drop.position())) {
+                lines.add(d.forwardLine());
+            }
+        }
+        return lines;
+    }
+
+    /** A LAN flow a filter rule dropped, from a client whose reply could bypass the router. */
+    private record Dropped(int forwardLine, FirewallRule rule) {
+    }
+
+    /** Computed once per file: every finding of the file asks. */
+    private static List<Dropped> droppedMayBypass(RuleContext ctx) {
+        return ctx.memo("hairpin-filtered:dropped", () -> {
+            IntervalSet natTargets = FixPlanner.srcnatTargets(ctx.config());
+            List<Dropped> out = new ArrayList<>();
+            for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+                Set<Source> mayBypass = new HashSet<>();
+                for (Flow x : ff.flows()) {
+                    FirewallRule d = x.decisive();
+                    if (x.verdict() != Verdict.FILTERED || x.source().internet() || d == null || d.table() != Table.FILTER) {
+                        continue;
+                    }
+                    if (mayBypass.contains(x.source()) || !FixPlanner.mayBypass(ctx.analyzer(), ff.forward(),
+                            List.of(x.source()), natTargets).isEmpty()) {
+                        mayBypass.add(x.source());
+                        out.add(new Dropped(ff.forward().line(), d));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 }
