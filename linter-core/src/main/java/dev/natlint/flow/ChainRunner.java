@@ -1,11 +1,14 @@
 package dev.natlint.flow;
 
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +41,72 @@ public final class ChainRunner {
      * The match of each rule of a chain, by position, per stage and connection state: a chain is
      * walked once per forward and source, and a lookup per rule by key was a large part of the walk.
      */
-    private final Map<ChainKey, RuleMatcher.Match[]> matches = new java.util.HashMap<>();
+    private final Map<ChainKey, ChainIndex> indexes = new java.util.HashMap<>();
 
     private record ChainKey(Table table, String chain, Stage stage, RuleMatcher.ConnState state) {
+    }
+
+    /**
+     * The rules of a chain that can match anything, and for each interface the rules whose packets
+     * can come in or go out through it. Packets walking a chain usually have one or two interfaces
+     * of hundreds, so most rules of a large firewall are ruled out with a few bitset operations
+     * instead of one test each.
+     */
+    private static final class ChainIndex {
+        final RuleMatcher.Match[] matches;
+        final BitSet live = new BitSet();
+        final BitSet[] byIn;
+        final BitSet[] byOut;
+
+        ChainIndex(List<FirewallRule> rules, RuleMatcher matcher, Stage stage, RuleMatcher.ConnState state) {
+            int interfaces = matcher.space().universe().interfaces().size();
+            matches = new RuleMatcher.Match[rules.size()];
+            byIn = new BitSet[interfaces];
+            byOut = new BitSet[interfaces];
+            for (int k = 0; k < interfaces; k++) {
+                byIn[k] = new BitSet();
+                byOut[k] = new BitSet();
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                RuleMatcher.Match m = matcher.match(rules.get(i), stage, state);
+                matches[i] = m;
+                if (m.packets().isEmpty()) {
+                    continue;
+                }
+                live.set(i);
+                mark(byIn, m.hull().get(Field.IN_INTERFACE), i);
+                mark(byOut, m.hull().get(Field.OUT_INTERFACE), i);
+            }
+        }
+
+        private static void mark(BitSet[] by, IntervalSet ifaces, int rule) {
+            for (int k = 0; k < ifaces.intervalCount(); k++) {
+                for (long x = ifaces.lo(k); x <= ifaces.hi(k) && x < by.length; x++) {
+                    by[(int) x].set(rule);
+                }
+            }
+        }
+
+        /** The rules that packets inside {@code hull} may meet, in chain order. */
+        BitSet candidates(PacketBox hull) {
+            BitSet c = (BitSet) live.clone();
+            narrow(c, byIn, hull.get(Field.IN_INTERFACE));
+            narrow(c, byOut, hull.get(Field.OUT_INTERFACE));
+            return c;
+        }
+
+        private static void narrow(BitSet c, BitSet[] by, IntervalSet ifaces) {
+            if (ifaces.size() >= by.length) {
+                return; // every interface: nothing to rule out
+            }
+            BitSet any = new BitSet();
+            for (int k = 0; k < ifaces.intervalCount(); k++) {
+                for (long x = ifaces.lo(k); x <= ifaces.hi(k) && x < by.length; x++) {
+                    any.or(by[(int) x]);
+                }
+            }
+            c.and(any);
+        }
     }
     /** Rule steps left in the current {@link #run}; reset by each run. */
     private int budget;
@@ -82,7 +148,7 @@ public final class ChainRunner {
      */
     private static PacketBox currentHull(PacketSet origin, Translation t) {
         PacketBox h = origin.span();
-        for (Map.Entry<dev.natlint.flow.packet.Field, dev.natlint.flow.packet.IntervalSet> e : t.replaced().entrySet()) {
+        for (Map.Entry<Field, IntervalSet> e : t.replaced().entrySet()) {
             h = h.replace(e.getKey(), e.getValue());
         }
         return h;
@@ -97,9 +163,12 @@ public final class ChainRunner {
         PacketBox hull = currentHull(rest, t);
         callers.push(chain);
         List<FirewallRule> rules = enabledRules(table, chain);
-        RuleMatcher.Match[] known = matches.computeIfAbsent(new ChainKey(table, chain, stage, state),
-                k -> new RuleMatcher.Match[rules.size()]);
-        for (int i = 0; i < rules.size(); i++) {
+        ChainIndex index = indexes.computeIfAbsent(new ChainKey(table, chain, stage, state),
+                k -> new ChainIndex(rules, matcher, stage, state));
+        // the packets only shrink (or come back from a jump as part of what left), so the rules
+        // that can meet them at the start are all the rules that can meet them later
+        BitSet candidates = index.candidates(hull);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             FirewallRule rule = rules.get(i);
             if (rest.isEmpty()) {
                 break;
@@ -108,12 +177,8 @@ public final class ChainRunner {
                 notes.add("analysis budget exhausted in chain " + chain + "; remaining rules not evaluated");
                 break;
             }
-            RuleMatcher.Match m = known[i];
-            if (m == null) {
-                m = matcher.match(rule, stage, state);
-                known[i] = m;
-            }
-            if (m.packets().isEmpty() || hull.disjoint(m.hull())) {
+            RuleMatcher.Match m = index.matches[i];
+            if (hull.disjoint(m.hull())) {
                 continue;
             }
             PacketSet hit = rest.intersect(t.preimage(m.packets()));
