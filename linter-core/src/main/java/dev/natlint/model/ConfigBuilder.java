@@ -124,6 +124,7 @@ public final class ConfigBuilder {
      */
     public static Optional<RouterConfig> extendFirewall(RouterConfig base, ParsedScript script, ParsedScript extra) {
         Set<String> touched = new java.util.TreeSet<>();
+        Set<List<String>> touchedPaths = new java.util.HashSet<>();
         for (Command c : extra.commands()) {
             if (c.conditional() || c.script()) {
                 continue;
@@ -132,10 +133,12 @@ public final class ConfigBuilder {
                 return Optional.empty();
             }
             touched.add(c.menu());
+            touchedPaths.add(c.path());
         }
         List<Command> replay = new ArrayList<>();
         for (Command c : script.commands()) {
-            if (c.menu().startsWith("/interface") || touched.contains(c.menu())) {
+            List<String> path = c.path();
+            if (!path.isEmpty() && path.get(0).equals("interface") || touchedPaths.contains(path)) {
                 replay.add(c);
             }
         }

@@ -28,6 +28,8 @@ public final class RuleContext {
     private final Map<String, Object> memo = new HashMap<>();
     /** The context this one adds a fix to, whose analysis it may reuse; null for a file as written. */
     private RuleContext original;
+    /** Lines of the text, counted once: every fix checked starts its snippet after them. */
+    private int lines = -1;
 
     public RuleContext(String text, ParsedScript script, RouterConfig config) {
         this.text = text;
@@ -52,7 +54,10 @@ public final class RuleContext {
         String tail = snippet + (snippet.endsWith("\n") ? "" : "\n");
         // only the snippet is parsed: re-reading the whole file for every fix checked was the largest
         // cost of checking a file with many findings
-        ParsedScript extra = RouterOsReader.read(script.file(), tail, lineCount(text + sep) + 1);
+        if (lines < 0) {
+            lines = lineCount(text + sep);
+        }
+        ParsedScript extra = RouterOsReader.read(script.file(), tail, lines + 1);
         ParsedScript combined = new ParsedScript(script.file(), concat(script.commands(), extra.commands()),
                 concat(script.syntaxFindings(), extra.syntaxFindings()), merge(script.commentsByLine(), extra.commentsByLine()),
                 script.routerOsVersion());

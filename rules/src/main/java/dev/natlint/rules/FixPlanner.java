@@ -74,12 +74,15 @@ final class FixPlanner {
         if (!ctx.takeFixCheck(checks)) {
             return null;
         }
-        Set<String> before = new HashSet<>();
-        for (Flow f : ctx.allFlows()) {
-            if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER) {
-                before.add(key(f));
+        Set<String> before = ctx.memo("fix-check:bypassing-before", () -> {
+            Set<String> keys = new HashSet<>();
+            for (Flow f : ctx.allFlows()) {
+                if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER) {
+                    keys.add(key(f));
+                }
             }
-        }
+            return Set.copyOf(keys);
+        });
         RuleContext after = ctx.withAppended(snippet);
         FlowAnalyzer an = after.analyzer();
         // a reply bypasses the router only for a client on the server's own subnet, never for the
