@@ -361,7 +361,9 @@ public final class ConfigBuilder {
         c.property("numbers").ifPresent(p -> selectors.add(new Arg.Positional(p.value(), p.location())));
         if (selectors.isEmpty()) {
             List<Item> t = table(menu);
-            if (t.isEmpty() && createSingleton) {
+            // "set" without a number addresses a singleton menu (/ip dns); in a table of interfaces
+            // the router refuses it, and an item without a name would be an interface without one
+            if (t.isEmpty() && createSingleton && interfaceMenu(menu) == null) {
                 t.add(new Item(menu, c.location(), true));
             }
             return t.isEmpty() ? List.of() : List.of(t.get(0));

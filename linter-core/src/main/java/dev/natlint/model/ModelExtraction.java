@@ -51,6 +51,9 @@ final class ModelExtraction {
                 return;
             }
             for (ReplayedItem i : list) {
+                if (i.get("name") == null) {
+                    continue; // nothing can refer to it, and every later stage keys interfaces by name
+                }
                 Map<String, String> rest = new LinkedHashMap<>(i.props());
                 rest.keySet().removeAll(INTERFACE_FIELDS);
                 InterfaceType actual = type == InterfaceType.ETHERNET && "lo".equals(i.get("default-name"))

@@ -423,4 +423,15 @@ class ConfigBuilderTest {
         assertThat(c.rules(Table.RAW).get(0).location().line()).isEqualTo(24);
         assertThat(c.natRules().get(0).location()).isEqualTo(new Location("m.rsc", 25, 3));
     }
+
+    // ---- set without a number -------------------------------------------------------------------
+
+    @Test
+    void setWithoutANumberMakesNoNamelessInterfaceButStillSetsASingletonMenu() {
+        // found by the pipeline fuzzer: the nameless item became an interface and crashed the graph
+        RouterConfig c = build("/interface ethernet\nset mtu=1500\n/ip dns\nset allow-remote-requests=yes\n");
+        assertThat(c.interfaces()).extracting(Interface::name).doesNotContainNull();
+        assertThat(c.interfaces()).noneMatch(i -> "1500".equals(i.properties().get("mtu")));
+        assertThat(c.dnsAllowRemoteRequests()).isTrue();
+    }
 }
