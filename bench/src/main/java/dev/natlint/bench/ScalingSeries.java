@@ -4,6 +4,7 @@ import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.parse.RouterOsReader;
+import java.util.function.IntFunction;
 
 /**
  * Does the analysis grow linearly? Doubles the forwards (subnets fixed), then the subnets (forwards
@@ -21,7 +22,7 @@ public final class ScalingSeries {
         series("subnets", new int[] {10, 20, 40, 80}, n -> ConfigGenerator.generate("s", 100, n, 1_000, 200, 40, 1));
     }
 
-    private static void series(String name, int[] sizes, java.util.function.IntFunction<String> config) {
+    private static void series(String name, int[] sizes, IntFunction<String> config) {
         double previous = 0;
         for (int n : sizes) {
             RouterConfig c = ConfigBuilder.build(RouterOsReader.read("s.rsc", config.apply(n)));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class ChainRunner {
      * The match of each rule of a chain, by position, per stage and connection state: a chain is
      * walked once per forward and source, and a lookup per rule by key was a large part of the walk.
      */
-    private final Map<ChainKey, ChainIndex> indexes = new java.util.HashMap<>();
+    private final Map<ChainKey, ChainIndex> indexes = new HashMap<>();
 
     private record ChainKey(Table table, String chain, Stage stage, RuleMatcher.ConnState state) {
     }

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Symbolically runs port forwards through the router: dstnat, routing decision, forward filter,
@@ -36,8 +37,7 @@ public final class FlowAnalyzer {
     private final ChainRunner runner;
     private final Universe universe;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
-    private final java.util.concurrent.ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields = new ConcurrentHashMap<>();
 
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,

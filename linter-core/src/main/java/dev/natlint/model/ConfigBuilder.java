@@ -7,11 +7,13 @@ import dev.natlint.parse.ParsedScript;
 import dev.natlint.parse.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -123,8 +125,8 @@ public final class ConfigBuilder {
      * side effect on interfaces; callers then build the whole script.
      */
     public static Optional<RouterConfig> extendFirewall(RouterConfig base, ParsedScript script, ParsedScript extra) {
-        Set<String> touched = new java.util.TreeSet<>();
-        Set<List<String>> touchedPaths = new java.util.HashSet<>();
+        Set<String> touched = new TreeSet<>();
+        Set<List<String>> touchedPaths = new HashSet<>();
         for (Command c : extra.commands()) {
             if (c.conditional() || c.script()) {
                 continue;
@@ -146,7 +148,7 @@ public final class ConfigBuilder {
         RouterConfig part = build(new ParsedScript(script.file(), replay, List.of(), Map.of(), script.routerOsVersion()));
         // the replay lacks ports that only other menus name; a name the full build lacks means the
         // fix itself created something, which only a full build gets right
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         base.interfaces().forEach(i -> known.add(i.name()));
         base.interfaceLists().forEach(l -> known.add("list " + l.name()));
         for (Interface i : part.interfaces()) {

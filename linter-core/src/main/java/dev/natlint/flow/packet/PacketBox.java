@@ -3,6 +3,8 @@ package dev.natlint.flow.packet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A product set: one {@link IntervalSet} per {@link Field}; a packet is in the box when each of its
@@ -152,7 +154,7 @@ public final class PacketBox {
      * thousand forwards keep a thousand copies of one long set (the internet minus every address
      * list) unless they share it.
      */
-    public PacketBox interned(java.util.Map<IntervalSet, IntervalSet> pool) {
+    public PacketBox interned(Map<IntervalSet, IntervalSet> pool) {
         IntervalSet[] f = null;
         for (int i = 0; i < fields.length; i++) {
             IntervalSet shared = pool.putIfAbsent(fields[i], fields[i]);
@@ -229,7 +231,7 @@ public final class PacketBox {
                 if (sb.length() > 1) {
                     sb.append(' ');
                 }
-                sb.append(f.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(universe.describe(f, v));
+                sb.append(f.name().toLowerCase(Locale.ROOT)).append('=').append(universe.describe(f, v));
             }
         }
         return sb.append(sb.length() == 1 ? "any]" : "]").toString();
