@@ -125,7 +125,9 @@ final class ScriptWalker {
                     "expected a command before '" + RouterOsReader.abbreviate(first.start.getText()) + "'");
             return;
         }
-        if (first.WORD() != null && !first.getText().startsWith(":") && !isBareScriptWord(first.getText())) {
+        TerminalNode word = first.WORD();
+        // the token's own text: the item's getText() builds a new string from its children each time
+        if (word != null && !word.getText().startsWith(":") && !isBareScriptWord(word.getText())) {
             configStatement(items, scope);
         } else if (first.block() != null && items.size() == 1) {
             body(first.block().body(), scope.child(scope.path, false));
@@ -198,7 +200,7 @@ final class ScriptWalker {
 
     private void scriptStatement(List<RouterOsParser.ItemContext> items, Scope scope) {
         RouterOsParser.ItemContext first = items.get(0);
-        String keyword = first.WORD() == null ? "" : first.getText().toLowerCase(Locale.ROOT);
+        String keyword = first.WORD() == null ? "" : first.WORD().getText().toLowerCase(Locale.ROOT);
         if (isBareScriptWord(keyword)) {
             keyword = ":" + keyword;
         }
