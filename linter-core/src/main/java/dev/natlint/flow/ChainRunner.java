@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Runs a set of first packets through a firewall chain exactly as RouterOS does: top to bottom, first
@@ -81,9 +82,14 @@ public final class ChainRunner {
         }
 
         private static void mark(BitSet[] by, IntervalSet ifaces, int rule) {
+            forEachInterface(ifaces, by.length, x -> by[x].set(rule));
+        }
+
+        /** Calls {@code action} with each interface index in {@code ifaces} below {@code count}. */
+        private static void forEachInterface(IntervalSet ifaces, int count, IntConsumer action) {
             for (int k = 0; k < ifaces.intervalCount(); k++) {
-                for (long x = ifaces.lo(k); x <= ifaces.hi(k) && x < by.length; x++) {
-                    by[(int) x].set(rule);
+                for (long x = ifaces.lo(k); x <= ifaces.hi(k) && x < count; x++) {
+                    action.accept((int) x);
                 }
             }
         }
@@ -101,11 +107,7 @@ public final class ChainRunner {
                 return; // every interface: nothing to rule out
             }
             BitSet any = new BitSet();
-            for (int k = 0; k < ifaces.intervalCount(); k++) {
-                for (long x = ifaces.lo(k); x <= ifaces.hi(k) && x < by.length; x++) {
-                    any.or(by[(int) x]);
-                }
-            }
+            forEachInterface(ifaces, by.length, x -> any.or(by[x]));
             c.and(any);
         }
     }

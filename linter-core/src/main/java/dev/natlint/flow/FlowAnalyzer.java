@@ -206,20 +206,15 @@ public final class FlowAnalyzer {
         // sets of thousands of intervals, and every operation on a set carrying one would also pay for
         // all the LAN boxes beside it. Each source's paths keep their order either way.
         List<PacketBox> lan = new ArrayList<>();
-        List<Path> paths = new ArrayList<>();
+        List<PacketBox> internet = new ArrayList<>();
         for (Source s : sources) {
             PacketBox box = sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
                     .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports());
-            if (!s.internet()) {
-                lan.add(box);
-            }
+            (s.internet() ? internet : lan).add(box);
         }
-        paths.addAll(run(PacketSet.unionOf(universe, lan), f));
-        for (Source s : sources) {
-            if (s.internet()) {
-                paths.addAll(run(PacketSet.of(sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
-                        .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports())), f));
-            }
+        List<Path> paths = new ArrayList<>(run(PacketSet.unionOf(universe, lan), f));
+        for (PacketBox box : internet) {
+            paths.addAll(run(PacketSet.of(box), f));
         }
         List<Flow> out = new ArrayList<>();
         for (Source s : sources) {

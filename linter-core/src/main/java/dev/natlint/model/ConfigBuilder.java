@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Replays a script's commands the way the router would apply them, item by item, and then reads the
@@ -125,8 +125,7 @@ public final class ConfigBuilder {
      * side effect on interfaces; callers then build the whole script.
      */
     public static Optional<RouterConfig> extendFirewall(RouterConfig base, ParsedScript script, ParsedScript extra) {
-        Set<String> touched = new TreeSet<>();
-        Set<List<String>> touchedPaths = new HashSet<>();
+        Set<List<String>> touched = new HashSet<>();
         for (Command c : extra.commands()) {
             if (c.conditional() || c.script()) {
                 continue;
@@ -134,13 +133,12 @@ public final class ConfigBuilder {
             if (Table.forPath(c.path()) == null) {
                 return Optional.empty();
             }
-            touched.add(c.menu());
-            touchedPaths.add(c.path());
+            touched.add(c.path());
         }
         List<Command> replay = new ArrayList<>();
         for (Command c : script.commands()) {
             List<String> path = c.path();
-            if (!path.isEmpty() && path.get(0).equals("interface") || touchedPaths.contains(path)) {
+            if (!path.isEmpty() && path.get(0).equals("interface") || touched.contains(path)) {
                 replay.add(c);
             }
         }
@@ -148,23 +146,17 @@ public final class ConfigBuilder {
         RouterConfig part = build(new ParsedScript(script.file(), replay, List.of(), Map.of(), script.routerOsVersion()));
         // the replay lacks ports that only other menus name; a name the full build lacks means the
         // fix itself created something, which only a full build gets right
-        Set<String> known = new HashSet<>();
-        base.interfaces().forEach(i -> known.add(i.name()));
-        base.interfaceLists().forEach(l -> known.add("list " + l.name()));
-        for (Interface i : part.interfaces()) {
-            if (!known.contains(i.name())) {
-                return Optional.empty();
-            }
-        }
-        for (InterfaceList l : part.interfaceLists()) {
-            if (!known.contains("list " + l.name())) {
-                return Optional.empty();
-            }
+        Set<String> interfaces = base.interfaces().stream().map(Interface::name).collect(Collectors.toSet());
+        Set<String> lists = base.interfaceLists().stream().map(InterfaceList::name).collect(Collectors.toSet());
+        if (!part.interfaces().stream().map(Interface::name).allMatch(interfaces::contains)
+                || !part.interfaceLists().stream().map(InterfaceList::name).allMatch(lists::contains)) {
+            return Optional.empty();
         }
         Map<Table, List<FirewallRule>> firewall = new HashMap<>(base.firewall());
         Map<String, List<ConfigItem>> items = new HashMap<>(base.items());
-        for (String menu : touched) {
-            Table t = Table.forPath(List.of(menu.substring(1).split(" ")));
+        for (List<String> path : touched) {
+            Table t = Table.forPath(path);
+            String menu = "/" + String.join(" ", path);
             // absent stays absent, so the result equals a full build's
             if (part.firewall().containsKey(t)) {
                 firewall.put(t, part.rules(t));

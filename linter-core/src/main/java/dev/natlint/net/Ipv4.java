@@ -61,6 +61,15 @@ public final class Ipv4 {
         if (len < 1 || len > 3 || (len > 1 && text.charAt(from) == '0')) {
             return -1;
         }
+        int n = decimal(text, from, to);
+        return n <= max ? n : -1;
+    }
+
+    /**
+     * {@code text[from, to)} as a number when it is only ASCII digits, -1 otherwise. The caller
+     * bounds the length (at most nine digits, so the value fits an int).
+     */
+    static int decimal(String text, int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -69,7 +78,7 @@ public final class Ipv4 {
             }
             n = n * 10 + (c - '0');
         }
-        return n <= max ? n : -1;
+        return n;
     }
 
     /**

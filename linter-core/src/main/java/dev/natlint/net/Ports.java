@@ -53,14 +53,7 @@ public final class Ports {
         if (to - from < 1 || to - from > 5) {
             return -1;
         }
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
+        int n = Ipv4.decimal(text, from, to);
         return n <= MAX ? n : -1;
     }
 

@@ -144,7 +144,7 @@ public final class RouterOsReader {
     private static Token eof(Token last) {
         CommonToken t = new CommonToken(Token.EOF, "<EOF>");
         t.setLine(last.getLine());
-        t.setCharPositionInLine(last.getCharPositionInLine() + Math.max(0, last.getText().length()));
+        t.setCharPositionInLine(last.getCharPositionInLine() + last.getText().length());
         t.setStartIndex(last.getStopIndex() + 1);
         t.setStopIndex(last.getStopIndex());
         return t;

@@ -136,7 +136,7 @@ final class FixPlanner {
             if (r.disabled() || !(r.action().equals("src-nat") || r.action().equals("netmap"))) {
                 continue;
             }
-            targets.add(r.get("to-addresses").flatMap(Ipv4::parseAddressSpec).orElse(IntervalSet.of(0, 0xFFFFFFFFL)));
+            targets.add(r.get("to-addresses").flatMap(Ipv4::parseAddressSpec).orElse(IntervalSet.of(0, Ipv4.MAX)));
         }
         return IntervalSet.unionAll(targets);
     }

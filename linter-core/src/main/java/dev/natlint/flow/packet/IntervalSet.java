@@ -39,49 +39,52 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     /** Cached hash; sets are keys of the maps that coalesce packet sets. 0 means not yet computed. */
     private int hash;
     /**
-     * The last few results of operations on this set with large operands. The analyzer applies the
-     * same address lists to the same internet set for every forward; remembering the results turns
-     * that repeated linear work into lookups, and makes equal results the same instance, so their
-     * hashes are computed once. Immutable entries published through a plain field: a racing reader
-     * sees either an older list or a newer one, both correct.
+     * The last few results of operations on this set with large operands, newest first. The analyzer
+     * applies the same address lists to the same internet set for every forward; remembering the
+     * results turns that repeated linear work into lookups, and makes equal results the same
+     * instance, so their hashes are computed once. A new array replaces the old one on every entry;
+     * a thread that sees it before its elements reads nulls and recomputes, which is still correct.
      */
-    private Memo memo;
+    private Memo[] memo;
 
-    private record Memo(char op, IntervalSet arg, IntervalSet result, Memo next, int depth) {
+    private enum Op { UNION, INTERSECT, SUBTRACT }
+
+    private record Memo(Op op, IntervalSet arg, IntervalSet result) {
     }
 
     /** Sets with fewer bounds than this are cheaper to recompute than to look up. */
     private static final int MEMO_MIN_BOUNDS = 128;
     private static final int MEMO_ENTRIES = 6;
 
-    private IntervalSet recalled(char op, IntervalSet arg) {
-        for (Memo m = memo; m != null; m = m.next()) {
-            if (m.op() == op && m.arg() == arg) {
-                return m.result();
+    private IntervalSet apply(Op op, IntervalSet o) {
+        if (b.length < MEMO_MIN_BOUNDS && o.b.length < MEMO_MIN_BOUNDS) {
+            return compute(op, o);
+        }
+        Memo[] known = memo;
+        if (known != null) {
+            for (Memo m : known) {
+                if (m != null && m.op() == op && m.arg() == o) {
+                    return m.result();
+                }
             }
         }
-        return null;
-    }
-
-    private IntervalSet remember(char op, IntervalSet arg, IntervalSet result) {
-        Memo head = memo;
-        if (head != null && head.depth() >= MEMO_ENTRIES) {
-            head = trim(head, MEMO_ENTRIES - 1);
+        IntervalSet result = compute(op, o);
+        int keep = known == null ? 0 : Math.min(known.length, MEMO_ENTRIES - 1);
+        Memo[] next = new Memo[keep + 1];
+        next[0] = new Memo(op, o, result);
+        if (keep > 0) {
+            System.arraycopy(known, 0, next, 1, keep);
         }
-        memo = new Memo(op, arg, result, head, head == null ? 1 : head.depth() + 1);
+        memo = next;
         return result;
     }
 
-    private static Memo trim(Memo m, int keep) {
-        if (m == null || keep == 0) {
-            return null;
-        }
-        Memo rest = trim(m.next(), keep - 1);
-        return new Memo(m.op(), m.arg(), m.result(), rest, rest == null ? 1 : rest.depth() + 1);
-    }
-
-    private boolean worthRemembering(IntervalSet o) {
-        return b.length >= MEMO_MIN_BOUNDS || o.b.length >= MEMO_MIN_BOUNDS;
+    private IntervalSet compute(Op op, IntervalSet o) {
+        return switch (op) {
+            case UNION -> unionComputed(o);
+            case INTERSECT -> intersectComputed(o);
+            case SUBTRACT -> subtractComputed(o);
+        };
     }
 
     private IntervalSet(long[] bounds) {
@@ -315,11 +318,7 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     }
 
     public IntervalSet union(IntervalSet o) {
-        if (!worthRemembering(o)) {
-            return unionComputed(o);
-        }
-        IntervalSet known = recalled('u', o);
-        return known != null ? known : remember('u', o, unionComputed(o));
+        return apply(Op.UNION, o);
     }
 
     private IntervalSet unionComputed(IntervalSet o) {
@@ -349,11 +348,7 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     }
 
     public IntervalSet intersect(IntervalSet o) {
-        if (!worthRemembering(o)) {
-            return intersectComputed(o);
-        }
-        IntervalSet known = recalled('i', o);
-        return known != null ? known : remember('i', o, intersectComputed(o));
+        return apply(Op.INTERSECT, o);
     }
 
     private IntervalSet intersectComputed(IntervalSet o) {
@@ -400,11 +395,7 @@ public final class IntervalSet implements Iterable<IntervalSet.Interval> {
     }
 
     public IntervalSet subtract(IntervalSet o) {
-        if (!worthRemembering(o)) {
-            return subtractComputed(o);
-        }
-        IntervalSet known = recalled('s', o);
-        return known != null ? known : remember('s', o, subtractComputed(o));
+        return apply(Op.SUBTRACT, o);
     }
 
     private IntervalSet subtractComputed(IntervalSet o) {
