@@ -47,6 +47,17 @@ public final class NatLint {
             "# io-error\n\nnatlint could not read the file, so it checked nothing in it. Fix the permissions or"
                     + " the path; files over 64 MiB are refused.\n");
 
+    /** A bug in natlint while checking one file: reported on that file, so every other file is still checked. */
+    public static final String INTERNAL_RULE = "internal-error";
+
+    private static final RuleInfo INTERNAL_INFO = new RuleInfo(INTERNAL_RULE, Severity.ERROR,
+            "natlint failed while checking the file",
+            "An unexpected error inside natlint stopped part of the analysis of this file, so its findings may be"
+                    + " incomplete. Other files are unaffected. Please report it with the file.",
+            "# internal-error\n\nnatlint hit a bug while checking this file. The finding names the stage that failed"
+                    + " and the exception; the findings of other stages and files are still reported. Please report"
+                    + " it together with the file (or a reduced copy that still shows it).\n");
+
     private final List<Rule> rules;
     private final Set<String> disabled;
     private final Map<String, Severity> severities;
@@ -92,6 +103,7 @@ public final class NatLint {
             }
         }
         out.add(withSeverity(IO_INFO));
+        out.add(withSeverity(INTERNAL_INFO));
         return out;
     }
 
@@ -100,22 +112,53 @@ public final class NatLint {
         return new RuleInfo(i.id(), s, i.summary(), i.description(), i.helpMarkdown());
     }
 
-    /** Checks one script given as text; {@code displayPath} is used in every location. */
+    /**
+     * Checks one script given as text; {@code displayPath} is used in every location. Never throws for
+     * a bug inside natlint: a failing stage becomes an {@code internal-error} finding on this file, and
+     * every rule that did not fail still reports.
+     */
     public FileReport checkText(String displayPath, String text) {
-        RuleContext context = RuleContext.of(displayPath, text);
+        RuleContext context;
+        try {
+            context = RuleContext.of(displayPath, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new FileReport(displayPath, internalError(displayPath, "reading the script", e));
+        }
         Suppressions suppressions = Suppressions.of(context.script());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             if (disabled.contains(rule.info().id())) {
                 continue;
             }
-            for (Finding f : rule.check(context)) {
+            List<Finding> found;
+            try {
+                found = rule.check(context);
+            } catch (RuntimeException | StackOverflowError e) {
+                found = internalError(displayPath, "rule " + rule.info().id(), e);
+            }
+            for (Finding f : found) {
                 if (!suppressions.suppresses(f)) {
                     findings.add(f.withSeverity(severities.getOrDefault(f.ruleId(), f.severity())));
                 }
             }
         }
         return new FileReport(displayPath, dedupe(findings));
+    }
+
+    private List<Finding> internalError(String displayPath, String stage, Throwable e) {
+        if (disabled.contains(INTERNAL_RULE)) {
+            return List.of();
+        }
+        String detail = e.getMessage() == null ? "" : ": " + firstLine(e.getMessage());
+        return List.of(new Finding(INTERNAL_RULE, severities.getOrDefault(INTERNAL_RULE, Severity.ERROR),
+                new Location(displayPath, 1, 1), "natlint failed while " + stage + " (" + e.getClass().getName()
+                + detail + "); findings of this file may be incomplete. Please report this with the file."));
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     private static List<Finding> dedupe(List<Finding> findings) {
@@ -169,6 +212,7 @@ public final class NatLint {
             Thread.currentThread().interrupt();
             throw new NatLintException("interrupted");
         } catch (ExecutionException e) {
+            // checkFile turns every failure into a finding; only an Error such as OutOfMemoryError gets here
             throw new IllegalStateException("natlint failed on a file: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -247,6 +291,7 @@ public final class NatLint {
             Set<String> known = new TreeSet<>();
             rules.forEach(r -> known.add(r.info().id()));
             known.add(IO_RULE);
+            known.add(INTERNAL_RULE);
             for (String id : disabled) {
                 requireKnown(known, id);
             }
