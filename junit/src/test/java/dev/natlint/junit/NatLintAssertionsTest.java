@@ -73,4 +73,13 @@ class NatLintAssertionsTest {
                 .hasMessageContaining("[internal-error]")
                 .hasMessageContaining("seed-hairpin-broken.rsc:14:1: error: LAN client 192.168.1.10");
     }
+
+    @Test
+    void assumedVerdictSaysSoInTheMessage() {
+        assertThatThrownBy(() -> NatLintAssertions.assertNoFindings(
+                Path.of("../test-configs/rules/hairpin-filtered/bad-time-drop.rsc")))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("[hairpin-filtered]\n    assumes: time=8h-17h,mon,tue,wed,thu,fri is not analysed;"
+                        + " assumed to match (line 16)\n");
+    }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * natlint's own machine-readable format:
  * {@code {"files":[{"path":...,"findings":[{"ruleId","severity","line","column","message","fix"}]}]}},
- * where {@code fix} is {@code {"description","snippet"}} or {@code null} and severity is lower-case.
+ * where {@code fix} is {@code {"description","snippet"}} or {@code null} and severity is lower-case. A
+ * finding whose verdict rests on assumptions also has {@code "certainty"} ({@code assumed} or
+ * {@code unknown}) and {@code "assumptions": [{"line","reason","certainty"}]}.
  * Files and findings keep the order of the {@link Report}, which is already sorted.
  */
 public final class JsonReporter implements Reporter {
@@ -30,8 +32,13 @@ public final class JsonReporter implements Reporter {
         // fix is always present (null when absent) so consumers see one fixed shape per finding
         Json.Obj fix = f.fix() == null ? null
                 : Json.obj().put("description", f.fix().description()).put("snippet", f.fix().snippet());
-        return Json.obj().put("ruleId", f.ruleId()).put("severity", f.severity().label())
+        Json.Obj o = Json.obj().put("ruleId", f.ruleId()).put("severity", f.severity().label())
                 .put("line", f.location().line()).put("column", f.location().column())
                 .put("message", f.message()).put("fix", fix);
+        // present only when the verdict is not exact, so reports of exact verdicts keep their shape
+        if (!f.assumptions().isEmpty()) {
+            o.put("certainty", f.certainty().id()).put("assumptions", Json.assumptions(f.assumptions()));
+        }
+        return o;
     }
 }

@@ -70,7 +70,7 @@ public final class HairpinMissingMasqueradeRule extends BaseRule {
             // problem, so this fix needs no re-analysis (which would cost a full analysis per finding)
             out.add(finding(f.forward().rule().location(), msg, new Fix(
                     "masquerade LAN clients of " + subnet + " that reach " + server + " through the public address",
-                    snippet)));
+                    snippet), List.of(f)));
         }
         return out;
     }
