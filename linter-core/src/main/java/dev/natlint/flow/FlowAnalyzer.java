@@ -15,6 +15,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
+import dev.natlint.net.Cidrs;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ public final class FlowAnalyzer {
         Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation, RouteResult route,
              FirewallRule srcnat, FirewallRule decisive, FirewallRule related, List<Assumption> assumptions) {
             this(origin, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions, false);
+        }
+
+        Path withNotes(List<Assumption> notes) {
+            return new Path(origin, verdict, dstnat, translation, route, srcnat, decisive, related, notes, replyDropped);
         }
     }
 
@@ -208,13 +213,42 @@ public final class FlowAnalyzer {
         List<PacketBox> lan = new ArrayList<>();
         List<PacketBox> internet = new ArrayList<>();
         for (Source s : sources) {
-            PacketBox box = sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
+            // the internet reaches an uplink's own address through that uplink only
+            IntervalSet dst = s.internet() ? f.publicAddresses().subtract(ownedByOtherUplinks(s.iface()))
+                    : f.publicAddresses();
+            if (dst.isEmpty()) {
+                continue;
+            }
+            PacketBox box = sourceBox(s).with(Field.DST_ADDRESS, dst)
                     .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports());
             (s.internet() ? internet : lan).add(box);
         }
         List<Path> paths = new ArrayList<>(run(PacketSet.unionOf(universe, lan), f));
+        // the internet delivers to the router only the router's own addresses: a forward written for another
+        // address (typically a public address the provider has since changed) never sees internet clients
+        IntervalSet delivered = f.publicAddresses().intersect(space.local());
+        IntervalSet foreign = f.publicAddresses().subtract(delivered);
+        // with a dynamic uplink address, an address outside the static uplink subnets may be the current lease
+        List<Assumption> internetNotes = List.of();
+        Optional<Integer> dynamicLine = dynamicUplinkLine();
+        if (!foreign.isEmpty() && dynamicLine.isPresent() && !foreign.subtract(uplinkSubnets()).isEmpty()) {
+            IntervalSet maybeOwn = foreign.subtract(uplinkSubnets());
+            delivered = delivered.union(maybeOwn);
+            foreign = foreign.subtract(maybeOwn);
+            internetNotes = List.of(Assumption.assumed(dynamicLine.get(), Cidrs.render(maybeOwn).get(0)
+                    + (maybeOwn.size() > 1 ? " and the rest of the forward's public addresses are" : " is")
+                    + " assumed to be the address this uplink gets at run time"));
+        }
         for (PacketBox box : internet) {
-            paths.addAll(run(PacketSet.of(box), f));
+            if (!delivered.isEmpty()) {
+                for (Path p : run(PacketSet.of(box.with(Field.DST_ADDRESS, delivered)), f)) {
+                    paths.add(internetNotes.isEmpty() ? p : p.withNotes(merge(internetNotes, p.assumptions())));
+                }
+            }
+            if (!foreign.isEmpty()) {
+                paths.add(new Path(PacketSet.of(box.with(Field.DST_ADDRESS, foreign)), Verdict.NOT_DELIVERED, null,
+                        Translation.NONE, null, null, null, null, notDeliveredNotes(f, foreign)));
+            }
         }
         List<Flow> out = new ArrayList<>();
         for (Source s : sources) {
@@ -226,6 +260,59 @@ public final class FlowAnalyzer {
             }
         }
         return out;
+    }
+
+    /**
+     * Exact when every foreign address lies on a subnet of the router's uplinks (nothing answers for it
+     * there); otherwise the provider might route it to the router, which natlint cannot see.
+     */
+    private List<Assumption> notDeliveredNotes(Forward f, IntervalSet foreign) {
+        if (foreign.subtract(uplinkSubnets()).isEmpty()) {
+            return List.of();
+        }
+        return List.of(Assumption.assumed(f.line(), "the provider is assumed to deliver only the router's own"
+                + " addresses to it, not a block routed to the router"));
+    }
+
+    /** The addresses of every uplink but {@code wan}: its static addresses and its dynamic one. */
+    private IntervalSet ownedByOtherUplinks(String wan) {
+        IntervalSet out = IntervalSet.empty();
+        for (String other : topology.wanInterfaces()) {
+            if (other.equals(wan)) {
+                continue;
+            }
+            for (IpAddress a : topology.addressesOn(other)) {
+                out = out.union(IntervalSet.point(a.address()));
+            }
+            Optional<Long> dynamic = space.dynamicAddress(other);
+            if (dynamic.isPresent()) {
+                out = out.union(IntervalSet.point(dynamic.get()));
+            }
+        }
+        return out;
+    }
+
+    /** The subnets of the router's static uplink addresses. */
+    private IntervalSet uplinkSubnets() {
+        IntervalSet onUplinks = IntervalSet.empty();
+        for (String wan : topology.wanInterfaces()) {
+            for (IpAddress a : topology.addressesOn(wan)) {
+                onUplinks = onUplinks.union(IntervalSet.of(a.network(), a.broadcast()));
+            }
+        }
+        return onUplinks;
+    }
+
+    /** The line of the first DHCP or PPPoE client whose address the router learns at run time. */
+    private Optional<Integer> dynamicUplinkLine() {
+        Optional<Integer> dhcp = topology.config().dhcpClients().stream()
+                .filter(d -> !d.disabled() && topology.dynamicAddressInterfaces().contains(d.iface()) && d.location() != null)
+                .map(d -> d.location().line()).findFirst();
+        if (dhcp.isPresent()) {
+            return dhcp;
+        }
+        return topology.config().interfaces().stream().filter(i -> topology.dynamicAddressInterfaces().contains(i.name())
+                && i.location() != null).map(i -> i.location().line()).findFirst();
     }
 
     private PacketBox sourceBox(Source s) {
@@ -249,9 +336,13 @@ public final class FlowAnalyzer {
                 .with(Field.DST_PORT, IntervalSet.point(dstPort)).with(Field.IN_INTERFACE, space.iface(in)));
         Forward intended = forwards().stream().filter(f -> matcher.match(f.rule(), Stage.DSTNAT,
                 new RuleMatcher.ConnState(false, false)).packets().contains(p)).findFirst().orElse(null);
-        Path path = run(origin, intended).get(0);
-        String name = topology.role(in).kind() == Role.Kind.WAN && topology.connectedSubnetOf(src).isEmpty()
-                ? "internet via " + in : "LAN " + in;
+        boolean fromInternet = topology.role(in).kind() == Role.Kind.WAN && topology.connectedSubnetOf(src).isEmpty();
+        boolean maybeDynamic = dynamicUplinkLine().isPresent() && !uplinkSubnets().contains(dst);
+        Path path = fromInternet && intended != null && !space.local().contains(dst) && !maybeDynamic
+                ? new Path(origin, Verdict.NOT_DELIVERED, null, Translation.NONE, null, null, null, null,
+                        notDeliveredNotes(intended, IntervalSet.point(dst)))
+                : run(origin, intended).get(0);
+        String name = fromInternet ? "internet via " + in : "LAN " + in;
         Source source = new Source(name, in, IntervalSet.point(src), name.startsWith("internet"));
         return Optional.of(flow(intended, source, path, path.origin().boxes().get(0)));
     }
@@ -432,13 +523,23 @@ public final class FlowAnalyzer {
             return;
         }
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
+        // the server's reply goes to its gateway: the router when the server is on a connected subnet, or
+        // the LAN router the router reaches it through, which delivers straight to clients on its own subnet
         Optional<IpAddress> serverSubnet = topology.connectedSubnetOf(target);
+        long lanRouter = RouteResult.NO_GATEWAY;
+        if (serverSubnet.isEmpty() && route.via() == RouteResult.Via.STATIC && route.gateway() != RouteResult.NO_GATEWAY) {
+            lanRouter = route.gateway();
+            serverSubnet = topology.connectedSubnetOf(lanRouter);
+        }
         if (serverSubnet.isEmpty()) {
             replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
             return;
         }
         IpAddress net = serverSubnet.get();
         IntervalSet sameSubnet = IntervalSet.of(net.network(), net.broadcast()).subtract(space.local());
+        if (lanRouter != RouteResult.NO_GATEWAY) {
+            sameSubnet = sameSubnet.subtract(IntervalSet.point(lanRouter));
+        }
         Optional<IntervalSet> newSource = t.get(Field.SRC_ADDRESS);
         if (newSource.isPresent()) {
             if (!newSource.get().intersect(sameSubnet).isEmpty()) {
@@ -520,8 +621,66 @@ public final class FlowAnalyzer {
         }
         PacketSet ok = part.subtract(dropped);
         if (!ok.isEmpty()) {
+            replyUplink(ok, dstnatRule, t, route, s, notes, out);
+        }
+    }
+
+    /**
+     * The reply to an internet client leaves by the main table's default route. When the client came in
+     * on another uplink, the reply leaves by the wrong one, with that uplink's public address as its
+     * source after conntrack undoes the dst-nat, and the client never gets it. Policy routing (a routing
+     * mark or rule), which natlint does not analyse, may send it back the right way: then the verdict
+     * stays ok, as an assumption.
+     */
+    private void replyUplink(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
+                             List<Assumption> notes, List<Path> out) {
+        Optional<String> replyIface = topology.defaultRouteInterface();
+        PacketSet wrong = PacketSet.empty(universe);
+        if (dstnatRule != null && replyIface.isPresent()) {
+            for (String wan : topology.uplinks()) {
+                if (wan.equals(replyIface.get())) {
+                    continue;
+                }
+                IntervalSet remote = space.allAddresses();
+                for (IpAddress a : topology.addressesOn(wan)) {
+                    remote = remote.subtract(IntervalSet.of(a.network(), a.broadcast()));
+                }
+                wrong = wrong.union(part.intersect(PacketSet.of(PacketBox.all(universe)
+                        .with(Field.IN_INTERFACE, space.iface(wan)).with(Field.SRC_ADDRESS, remote))));
+            }
+        }
+        PacketSet ok = part.subtract(wrong);
+        if (!wrong.isEmpty()) {
+            Optional<Integer> policy = policyRoutingLine();
+            if (policy.isPresent()) {
+                ok = part;
+                notes = merge(notes, List.of(Assumption.assumed(policy.get(), "replies to clients that came in on another"
+                        + " uplink than " + replyIface.get() + " are assumed to go back that way by policy routing")));
+            } else {
+                out.add(new Path(wrong, Verdict.REPLY_WRONG_UPLINK, dstnatRule, t, route, s, null, null, notes));
+            }
+        }
+        if (!ok.isEmpty()) {
             out.add(new Path(ok, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
         }
+    }
+
+    /** The first line of a routing mark or routing rule, which may route replies by other than the main table. */
+    private Optional<Integer> policyRoutingLine() {
+        RouterConfig c = topology.config();
+        Optional<Integer> mark = c.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
+                && r.action().equals("mark-routing")).map(r -> r.location().line()).findFirst();
+        if (mark.isPresent()) {
+            return mark;
+        }
+        for (String menu : List.of("/routing rule", "/ip route rule")) {
+            Optional<Integer> rule = c.items(menu).stream().filter(i -> !i.disabled() && i.location() != null)
+                    .map(i -> i.location().line()).findFirst();
+            if (rule.isPresent()) {
+                return rule;
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Assumption> merge(List<Assumption> a, List<Assumption> b) {
