@@ -191,7 +191,7 @@ public final class ChainRunner {
                 break;
             }
             RuleMatcher.Match m = index.matches[i];
-            if (hull.disjoint(m.hull()) || exhausted.get(index.firstSame[i])) {
+            if (exhausted.get(index.firstSame[i]) || hull.disjoint(m.hull())) {
                 continue;
             }
             PacketSet hit = rest.intersect(t.preimage(m.packets()));
