@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every rule: id, default severity, summary and documentation page.")
+        description = "List every rule: id, default severity and summary (--format json adds each page).")
 final class RulesCommand implements Callable<Integer> {
 
     enum Format { text, json }

@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
 
 /**
  * Findings accepted as they are, so that a project adopting natlint sees only new ones. A finding is
- * matched by rule id, file and a fingerprint of the text of the command it points at and of its
- * message, with line numbers left out of both: adding or removing lines above it does not make an
- * old finding new. Identical findings are counted, so a second copy of an accepted problem is new.
+ * matched by rule id, file and a fingerprint of the text of the command it points at (spaces
+ * normalised), never its line number: adding or removing lines above it does not make an old finding
+ * new, and neither does a reworded message in a newer natlint. Findings are counted per fingerprint,
+ * so a second copy of an accepted problem is new. A finding without a line (an unreadable file) is
+ * fingerprinted by its message, with line numbers in it left out.
  *
  * <p>The file is JSON: {@code {"version":1,"findings":[{"ruleId","file","fingerprint","line","message"}]}};
  * {@code line} and {@code message} are there for readers and are not used for matching.
@@ -64,18 +66,24 @@ public final class Baseline {
         Map<Finding, String> out = new HashMap<>();
         for (Finding f : findings) {
             int l = f.location().line();
-            out.put(f, fingerprint(f.ruleId(), l >= 1 && l <= lines.length ? lines[l - 1] : "", f.message()));
+            out.put(f, l >= 1 && l <= lines.length ? fingerprint(f.ruleId(), lines[l - 1]) : messageFingerprint(f));
         }
         return out;
     }
 
-    /** A hash of the rule id, the command's text (spaces normalised) and the message without line numbers. */
-    public static String fingerprint(String ruleId, String lineText, String message) {
-        String command = SPACES.matcher(lineText.strip()).replaceAll(" ");
-        String msg = LINE_REFERENCE.matcher(message).replaceAll("$1 _");
+    /** A hash of the rule id and the command's text with its spaces normalised. */
+    public static String fingerprint(String ruleId, String lineText) {
+        return hash(ruleId + "\ncommand\n" + SPACES.matcher(lineText.strip()).replaceAll(" "));
+    }
+
+    private static String messageFingerprint(Finding f) {
+        return hash(f.ruleId() + "\nmessage\n" + LINE_REFERENCE.matcher(f.message()).replaceAll("$1 _"));
+    }
+
+    private static String hash(String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] h = sha.digest((ruleId + "\n" + command + "\n" + msg).getBytes(StandardCharsets.UTF_8));
+            byte[] h = sha.digest(text.getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 12; i++) {
                 sb.append(String.format("%02x", h[i] & 0xff));
@@ -99,8 +107,8 @@ public final class Baseline {
 
     private static String fingerprintOf(FileReport file, Finding f) {
         String fp = file.fingerprints().get(f);
-        // findings without the file's text (io-error) are fingerprinted by their message alone
-        return fp != null ? fp : fingerprint(f.ruleId(), "", f.message());
+        // findings without the file's text (io-error) are fingerprinted by their message
+        return fp != null ? fp : messageFingerprint(f);
     }
 
     /** The report without the findings this baseline accepts. */
