@@ -10,3 +10,5 @@
 /ip route add dst-address=10.20.0.0/16 gateway=192.168.88.254
 /ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
 /ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=10.20.1.5
+# the server is behind the LAN router 192.168.88.254, so LAN clients need the hairpin masquerade (see hairpin-via-lan-router)
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=10.20.1.5 protocol=tcp dst-port=80 out-interface=bridge

@@ -56,6 +56,14 @@ public final class NatLint {
             "A suppression whose rule id no rule has silences nothing, usually because of a typo; with"
                     + " --report-unused-suppressions, so is one that no finding needed.");
 
+    /** A bug in natlint while checking one file: reported on that file, so every other file is still checked. */
+    public static final String INTERNAL_RULE = "internal-error";
+
+    private static final RuleInfo INTERNAL_INFO = builtIn(INTERNAL_RULE, Severity.ERROR,
+            "natlint failed while checking the file",
+            "An unexpected error inside natlint stopped part of the analysis of this file, so its findings may be"
+                    + " incomplete. Other files are unaffected. Please report it with the file.");
+
     private final List<Rule> rules;
     private final Set<String> disabled;
     private final Map<String, Severity> severities;
@@ -77,11 +85,11 @@ public final class NatLint {
     }
 
     /**
-     * The rules the engine itself reports ({@code io-error}, {@code suppression}), described like any
+     * The rules the engine itself reports ({@code internal-error}, {@code io-error}, {@code suppression}), described like any
      * other rule. Their pages ship in the rules jar; without it the summary stands in.
      */
     public static List<RuleInfo> builtInRules() {
-        return List.of(IO_INFO, SUPPRESSION_INFO);
+        return List.of(INTERNAL_INFO, IO_INFO, SUPPRESSION_INFO);
     }
 
     private static RuleInfo builtIn(String id, Severity severity, String summary, String description) {
@@ -151,12 +159,21 @@ public final class NatLint {
         return i.withSeverity(severities.getOrDefault(i.id(), i.defaultSeverity()));
     }
 
-    /** Checks one script given as text; {@code displayPath} is used in every location. */
+    /**
+     * Checks one script given as text; {@code displayPath} is used in every location. Never throws for
+     * a bug inside natlint: a failing stage becomes an {@code internal-error} finding on this file, and
+     * every rule that did not fail still reports.
+     */
     public FileReport checkText(String displayPath, String text) {
         if (looksBinary(text)) {
             return binary(displayPath);
         }
-        RuleContext context = RuleContext.of(displayPath, text);
+        RuleContext context;
+        try {
+            context = RuleContext.of(displayPath, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new FileReport(displayPath, internalError(displayPath, "reading the script", e));
+        }
         Suppressions suppressions = Suppressions.of(context.script());
         Set<Suppressions.Entry> used = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
@@ -164,7 +181,13 @@ public final class NatLint {
             if (disabled.contains(rule.info().id())) {
                 continue;
             }
-            for (Finding f : rule.check(context)) {
+            List<Finding> found;
+            try {
+                found = rule.check(context);
+            } catch (RuntimeException | StackOverflowError e) {
+                found = internalError(displayPath, "rule " + rule.info().id(), e);
+            }
+            for (Finding f : found) {
                 List<Suppressions.Entry> by = suppressions.matching(f);
                 if (by.isEmpty()) {
                     findings.add(f.withSeverity(severities.getOrDefault(f.ruleId(), f.severity())));
@@ -231,6 +254,22 @@ public final class NatLint {
         return controls * 10L > text.length();
     }
 
+    private List<Finding> internalError(String displayPath, String stage, Throwable e) {
+        if (disabled.contains(INTERNAL_RULE)) {
+            return List.of();
+        }
+        String detail = e.getMessage() == null ? "" : ": " + firstLine(e.getMessage());
+        return List.of(new Finding(INTERNAL_RULE, severities.getOrDefault(INTERNAL_RULE, Severity.ERROR),
+                new Location(displayPath, 1, 1), "natlint failed while " + stage + " (" + e.getClass().getName()
+                + detail + "); findings of this file may be incomplete. Please report this with the file."));
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
     private static List<Finding> dedupe(List<Finding> findings) {
         return List.copyOf(new TreeSet<>(findings));
     }
@@ -286,6 +325,7 @@ public final class NatLint {
             Thread.currentThread().interrupt();
             throw new NatLintException("interrupted");
         } catch (ExecutionException e) {
+            // checkFile turns every failure into a finding; only an Error such as OutOfMemoryError gets here
             throw new IllegalStateException("natlint failed on a file: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

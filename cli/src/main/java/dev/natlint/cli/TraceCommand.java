@@ -77,7 +77,7 @@ final class TraceCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print("in-interface " + f.source().iface() + "\n"
                     + FlowReport.table(f.steps(), "") + "verdict: " + f.verdict().id() + "\n");
-            f.assumptions().forEach(a -> spec.commandLine().getOut().println("assumption: " + a));
+            f.assumptions().forEach(a -> spec.commandLine().getOut().println("assumption: " + a.describe()));
         }
         spec.commandLine().getOut().flush();
         return f.works() ? Main.OK : Main.FINDINGS;

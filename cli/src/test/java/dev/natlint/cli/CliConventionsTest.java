@@ -85,8 +85,9 @@ class CliConventionsTest {
     void rulesListsIdsSeveritiesAndSummaries() {
         Run text = run("rules");
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("hairpin-missing-masquerade      error    LAN clients on the server's subnet")
-                .contains("\nio-error ").contains("\nsuppression                     warning  ")
+        assertThat(text.out()).containsPattern("\nhairpin-missing-masquerade +error +LAN clients on the server's subnet")
+                .containsPattern("\nio-error +error +A file could not be read\n")
+                .containsPattern("\nsuppression +warning +A natlint:ignore comment")
                 .endsWith(RulesCommand.all().size() + " rules; each explained in rules/docs/<id>.md\n");
         Run json = run("rules", "--format", "json");
         assertThat(json.out()).startsWith("{\n  \"rules\": [\n").contains("\"id\": \"syntax\"")

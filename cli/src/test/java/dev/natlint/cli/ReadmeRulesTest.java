@@ -15,6 +15,23 @@ class ReadmeRulesTest {
 
     private static final Path REPO = Path.of(System.getProperty("natlint.repo.dir", ".."));
 
+    /**
+     * The rules natlint ships: registered rules and the engine's own, without rules that tests of this
+     * module register from their own classes (such as a rule that fails on purpose).
+     */
+    static List<RuleInfo> shipped() {
+        java.util.List<RuleInfo> out = new java.util.ArrayList<>();
+        for (dev.natlint.rule.Rule r : dev.natlint.NatLint.discoverRules()) {
+            java.security.CodeSource source = r.getClass().getProtectionDomain().getCodeSource();
+            if (source == null || !source.getLocation().getPath().contains("/test-classes/")) {
+                out.add(r.info());
+            }
+        }
+        out.addAll(dev.natlint.NatLint.builtInRules());
+        out.sort(java.util.Comparator.comparing(RuleInfo::id));
+        return out;
+    }
+
     /** The table as it must appear in README.md, rendered from {@link RuleInfo}. */
     static String table(List<RuleInfo> rules) {
         StringBuilder sb = new StringBuilder("| id | severity | summary |\n|---|---|---|\n");
@@ -27,15 +44,16 @@ class ReadmeRulesTest {
 
     @Test
     void readmeTableListsExactlyTheRegisteredRules() throws IOException {
-        List<RuleInfo> rules = RulesCommand.all();
-        assertThat(rules).extracting(RuleInfo::id).contains("io-error", "suppression", "syntax", "hairpin-missing-masquerade");
+        List<RuleInfo> rules = shipped();
+        assertThat(rules).extracting(RuleInfo::id).contains("io-error", "suppression", "syntax", "hairpin-missing-masquerade",
+                "internal-error").doesNotContain("test-exploding-stage");
         String readme = Files.readString(REPO.resolve("README.md"));
         assertThat(readme).as("README.md's rule table; regenerate it from this test's table()").contains(table(rules));
     }
 
     @Test
     void everyRuleHasItsPageInTheRepositoryAndInTheJar() throws IOException {
-        for (RuleInfo r : RulesCommand.all()) {
+        for (RuleInfo r : shipped()) {
             Path page = REPO.resolve(r.docPath());
             assertThat(page).as(r.id()).isRegularFile();
             assertThat(Files.readString(page)).startsWith("# " + r.id() + "\n");

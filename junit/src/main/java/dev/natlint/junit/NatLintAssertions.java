@@ -55,6 +55,9 @@ public final class NatLintAssertions {
                     + (failing.size() == 1 ? "" : "s") + " in " + report.path() + ":\n");
             for (Finding f : failing) {
                 sb.append(text.line(f)).append('\n');
+                for (String a : TextReporter.assumptionLines(f)) {
+                    sb.append("    ").append(a).append('\n');
+                }
                 if (f.fix() != null) {
                     sb.append("    fix: ").append(f.fix().description()).append('\n');
                     for (String line : f.fix().snippet().split("\n")) {

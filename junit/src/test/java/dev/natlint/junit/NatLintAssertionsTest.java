@@ -3,9 +3,15 @@ package dev.natlint.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.natlint.NatLint;
+import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
+import dev.natlint.rule.Rule;
+import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RuleInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -70,5 +76,39 @@ class NatLintAssertionsTest {
         assertThatThrownBy(() -> NatLintAssertions.scriptsUnder(dir))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage("natlint: nothing to check: no script in " + dir + " (includes **/*.rsc; excludes none)");
+    }
+
+    @Test
+    void failingStageIsReportedWithTheOtherFindings() {
+        Rule exploding = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return new RuleInfo("test-exploding-stage", Severity.ERROR, "fails", "fails", "# fails\n");
+            }
+
+            @Override
+            public List<Finding> check(RuleContext context) {
+                throw new IllegalStateException("injected failure");
+            }
+        };
+        List<Rule> rules = new ArrayList<>(NatLint.discoverRules());
+        rules.add(exploding);
+        NatLint natlint = NatLint.builder().rules(rules).build();
+        assertThatThrownBy(() -> NatLintAssertions.assertNoFindings(SCENARIOS.resolve("seed-hairpin-broken.rsc"),
+                Severity.ERROR, natlint))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("seed-hairpin-broken.rsc:1:1: error: natlint failed while rule"
+                        + " test-exploding-stage (java.lang.IllegalStateException: injected failure)")
+                .hasMessageContaining("[internal-error]")
+                .hasMessageContaining("seed-hairpin-broken.rsc:14:1: error: LAN client 192.168.1.10");
+    }
+
+    @Test
+    void assumedVerdictSaysSoInTheMessage() {
+        assertThatThrownBy(() -> NatLintAssertions.assertNoFindings(
+                Path.of("../test-configs/rules/hairpin-filtered/bad-time-drop.rsc")))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("[hairpin-filtered]\n    assumes: time=8h-17h,mon,tue,wed,thu,fri is not analysed;"
+                        + " assumed to match (line 16)\n");
     }
 }

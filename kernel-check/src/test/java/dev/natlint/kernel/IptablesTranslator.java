@@ -54,6 +54,13 @@ final class IptablesTranslator {
     }
 
     String ruleset() throws NotEmulated {
+        // natlint reports raw and mangle rules as not-analysed instead of deciding with them, so a config
+        // that has any is not a scenario to compare verdicts on
+        for (Table unmodelled : List.of(Table.RAW, Table.MANGLE)) {
+            if (config.rules(unmodelled).stream().anyMatch(r -> !r.disabled())) {
+                throw new NotEmulated(unmodelled.menu() + " rules are not analysed by natlint");
+            }
+        }
         StringBuilder sb = new StringBuilder();
         sb.append(table("nat", Table.NAT, Map.of("dstnat", "PREROUTING", "srcnat", "POSTROUTING"),
                 List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING")));
@@ -218,6 +225,9 @@ final class IptablesTranslator {
                 String to = r.get("to-addresses").orElseThrow(() -> new NotEmulated("dst-nat without to-addresses"));
                 if (to.contains("/")) {
                     throw new NotEmulated("dst-nat to a prefix");
+                }
+                if (Ipv4.parseAddressSpec(to).isEmpty()) {
+                    throw new NotEmulated("dst-nat to-addresses=" + to + " is not an address (natlint reports it as not-analysed)");
                 }
                 yield "-j DNAT --to-destination " + to + r.get("to-ports").map(p -> ":" + p.replace('-', '-')).orElse("");
             }

@@ -1,11 +1,18 @@
 package dev.natlint.diag;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
-/** One problem found in one file, pointing at the line where the offending command starts. */
-public record Finding(String ruleId, Severity severity, Location location, String message, Fix fix)
-        implements Comparable<Finding> {
+/**
+ * One problem found in one file, pointing at the line where the offending command starts.
+ *
+ * @param assumptions what the finding's verdict rests on that natlint did not analyse, sorted by line;
+ *                    empty when the verdict is exact
+ */
+public record Finding(String ruleId, Severity severity, Location location, String message, Fix fix,
+                      List<Assumption> assumptions) implements Comparable<Finding> {
 
     /** The order every report uses: file, line, column, rule id, then message for full determinism. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
@@ -16,10 +23,20 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         if (ruleId == null || severity == null || location == null || message == null) {
             throw new IllegalArgumentException("ruleId, severity, location and message are required");
         }
+        assumptions = assumptions == null || assumptions.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(assumptions));
+    }
+
+    public Finding(String ruleId, Severity severity, Location location, String message, Fix fix) {
+        this(ruleId, severity, location, message, fix, List.of());
     }
 
     public Finding(String ruleId, Severity severity, Location location, String message) {
-        this(ruleId, severity, location, message, null);
+        this(ruleId, severity, location, message, null, List.of());
+    }
+
+    /** How sure the verdict behind this finding is. */
+    public Certainty certainty() {
+        return Certainty.of(assumptions);
     }
 
     public Optional<Fix> optionalFix() {
@@ -27,7 +44,7 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, location, message, fix);
+        return new Finding(ruleId, newSeverity, location, message, fix, assumptions);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.natlint.flow;
 
+import dev.natlint.diag.Assumption;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.flow.packet.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -25,16 +26,11 @@ import java.util.function.IntConsumer;
  */
 public final class ChainRunner {
 
-    /** Non-terminal actions: they count, log or tag, and evaluation goes on with the next rule. */
-    static final Set<String> NON_TERMINAL = Set.of("passthrough", "log", "add-src-to-address-list",
-            "add-dst-to-address-list", "fasttrack-connection", "mark-connection", "mark-packet", "mark-routing",
-            "change-dscp", "change-mss", "change-ttl", "set-priority", "sniff-tzsp", "strip-ipv4-options");
-
     /** Bounds the work on hostile inputs with fan-out of jumps into jumps. */
     private static final int RULE_BUDGET = 2_000_000;
 
     /** A part of the input and the rule that decided it; {@code rule} is null when no rule did. */
-    public record Outcome(PacketSet packets, FirewallRule rule, List<String> assumptions) {
+    public record Outcome(PacketSet packets, FirewallRule rule, List<Assumption> assumptions) {
     }
 
     private final RuleMatcher matcher;
@@ -135,7 +131,7 @@ public final class ChainRunner {
     public List<Outcome> run(Table table, String chain, PacketSet origin, Translation t, Stage stage,
                              RuleMatcher.ConnState state) {
         List<Outcome> decided = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Assumption> notes = new ArrayList<>();
         budget = RULE_BUDGET;
         PacketSet undecided = runChain(table, chain, origin, t, stage, state, decided, notes, new ArrayDeque<>());
         if (!undecided.isEmpty()) {
@@ -159,7 +155,7 @@ public final class ChainRunner {
 
     /** Returns the part that leaves this chain undecided (end of chain or {@code return}). */
     private PacketSet runChain(Table table, String chain, PacketSet input, Translation t, Stage stage,
-                               RuleMatcher.ConnState state, List<Outcome> decided, List<String> notes,
+                               RuleMatcher.ConnState state, List<Outcome> decided, List<Assumption> notes,
                                Deque<String> callers) {
         PacketSet rest = input;
         PacketSet returned = PacketSet.empty(input.universe());
@@ -177,7 +173,9 @@ public final class ChainRunner {
                 break;
             }
             if (--budget < 0) {
-                notes.add("analysis budget exhausted in chain " + chain + "; remaining rules not evaluated");
+                // what is left counts as undecided, so its verdict must not be taken as exact
+                add(notes, Assumption.unknown(rule.location().line(), "analysis budget exhausted in chain " + chain
+                        + "; this and later rules were not evaluated"));
                 break;
             }
             RuleMatcher.Match m = index.matches[i];
@@ -188,31 +186,50 @@ public final class ChainRunner {
             if (hit.isEmpty()) {
                 continue;
             }
-            notes.addAll(m.assumptions());
+            List<Assumption> own = assumptions(rule, m);
             String action = rule.action();
-            if (NON_TERMINAL.contains(action)) {
+            if (Actions.isNonTerminal(action)) {
+                // the packets go on: every later verdict of theirs rests on this rule's assumptions
+                own.forEach(a -> add(notes, a));
                 continue;
             }
             if (action.equals("return")) {
+                own.forEach(a -> add(notes, a));
                 returned = returned.union(hit);
                 rest = rest.subtract(hit);
                 hull = currentHull(rest, t);
             } else if (action.equals("jump")) {
+                own.forEach(a -> add(notes, a));
                 String target = rule.get("jump-target").orElse("");
                 if (callers.contains(target)) {
-                    notes.add("jump loop into chain " + target + " at line " + rule.location().line() + " ignored");
+                    add(notes, Assumption.assumed(rule.location().line(), "jump loop into chain " + target
+                            + " ignored"));
                     continue;
                 }
                 PacketSet back = runChain(table, target, hit, t, stage, state, decided, notes, callers);
                 rest = rest.subtract(hit).union(back);
                 hull = currentHull(rest, t);
             } else {
-                decided.add(new Outcome(hit, rule, List.copyOf(m.assumptions())));
+                decided.add(new Outcome(hit, rule, Assumption.merge(List.copyOf(notes), own)));
                 rest = rest.subtract(hit);
                 hull = currentHull(rest, t);
             }
         }
         callers.pop();
         return rest.union(returned);
+    }
+
+    private static List<Assumption> assumptions(FirewallRule rule, RuleMatcher.Match m) {
+        List<Assumption> out = new ArrayList<>(m.assumptions().size());
+        for (String reason : m.assumptions()) {
+            out.add(Assumption.assumed(rule.location().line(), reason));
+        }
+        return out;
+    }
+
+    private static void add(List<Assumption> notes, Assumption a) {
+        if (!notes.contains(a)) {
+            notes.add(a);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.natlint.flow;
 
+import dev.natlint.diag.Assumption;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.flow.packet.IntervalSet;
 import dev.natlint.flow.packet.Packet;
@@ -9,10 +10,12 @@ import dev.natlint.flow.packet.Universe;
 import dev.natlint.graph.Role;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.graph.Topology;
+import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
+import dev.natlint.net.Cidrs;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import java.util.ArrayList;
@@ -29,8 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FlowAnalyzer {
 
-    static final Set<String> DROP_ACTIONS = Set.of("drop", "reject", "tarpit");
-
     private final Topology topology;
     private final AddressSpace space;
     private final RuleMatcher matcher;
@@ -42,10 +43,14 @@ public final class FlowAnalyzer {
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
                         RouteResult route, FirewallRule srcnat, FirewallRule decisive, FirewallRule related,
-                        List<String> assumptions, boolean replyDropped) {
+                        List<Assumption> assumptions, boolean replyDropped) {
         Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation, RouteResult route,
-             FirewallRule srcnat, FirewallRule decisive, FirewallRule related, List<String> assumptions) {
+             FirewallRule srcnat, FirewallRule decisive, FirewallRule related, List<Assumption> assumptions) {
             this(origin, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions, false);
+        }
+
+        Path withNotes(List<Assumption> notes) {
+            return new Path(origin, verdict, dstnat, translation, route, srcnat, decisive, related, notes, replyDropped);
         }
     }
 
@@ -208,13 +213,42 @@ public final class FlowAnalyzer {
         List<PacketBox> lan = new ArrayList<>();
         List<PacketBox> internet = new ArrayList<>();
         for (Source s : sources) {
-            PacketBox box = sourceBox(s).with(Field.DST_ADDRESS, f.publicAddresses())
+            // the internet reaches an uplink's own address through that uplink only
+            IntervalSet dst = s.internet() ? f.publicAddresses().subtract(ownedByOtherUplinks(s.iface()))
+                    : f.publicAddresses();
+            if (dst.isEmpty()) {
+                continue;
+            }
+            PacketBox box = sourceBox(s).with(Field.DST_ADDRESS, dst)
                     .with(Field.PROTOCOL, f.protocols()).with(Field.DST_PORT, f.ports());
             (s.internet() ? internet : lan).add(box);
         }
         List<Path> paths = new ArrayList<>(run(PacketSet.unionOf(universe, lan), f));
+        // the internet delivers to the router only the router's own addresses: a forward written for another
+        // address (typically a public address the provider has since changed) never sees internet clients
+        IntervalSet delivered = f.publicAddresses().intersect(space.local());
+        IntervalSet foreign = f.publicAddresses().subtract(delivered);
+        // with a dynamic uplink address, an address outside the static uplink subnets may be the current lease
+        List<Assumption> internetNotes = List.of();
+        Optional<Integer> dynamicLine = dynamicUplinkLine();
+        if (!foreign.isEmpty() && dynamicLine.isPresent() && !foreign.subtract(uplinkSubnets()).isEmpty()) {
+            IntervalSet maybeOwn = foreign.subtract(uplinkSubnets());
+            delivered = delivered.union(maybeOwn);
+            foreign = foreign.subtract(maybeOwn);
+            internetNotes = List.of(Assumption.assumed(dynamicLine.get(), Cidrs.render(maybeOwn).get(0)
+                    + (maybeOwn.size() > 1 ? " and the rest of the forward's public addresses are" : " is")
+                    + " assumed to be the address this uplink gets at run time"));
+        }
         for (PacketBox box : internet) {
-            paths.addAll(run(PacketSet.of(box), f));
+            if (!delivered.isEmpty()) {
+                for (Path p : run(PacketSet.of(box.with(Field.DST_ADDRESS, delivered)), f)) {
+                    paths.add(internetNotes.isEmpty() ? p : p.withNotes(merge(internetNotes, p.assumptions())));
+                }
+            }
+            if (!foreign.isEmpty()) {
+                paths.add(new Path(PacketSet.of(box.with(Field.DST_ADDRESS, foreign)), Verdict.NOT_DELIVERED, null,
+                        Translation.NONE, null, null, null, null, notDeliveredNotes(f, foreign)));
+            }
         }
         List<Flow> out = new ArrayList<>();
         for (Source s : sources) {
@@ -226,6 +260,59 @@ public final class FlowAnalyzer {
             }
         }
         return out;
+    }
+
+    /**
+     * Exact when every foreign address lies on a subnet of the router's uplinks (nothing answers for it
+     * there); otherwise the provider might route it to the router, which natlint cannot see.
+     */
+    private List<Assumption> notDeliveredNotes(Forward f, IntervalSet foreign) {
+        if (foreign.subtract(uplinkSubnets()).isEmpty()) {
+            return List.of();
+        }
+        return List.of(Assumption.assumed(f.line(), "the provider is assumed to deliver only the router's own"
+                + " addresses to it, not a block routed to the router"));
+    }
+
+    /** The addresses of every uplink but {@code wan}: its static addresses and its dynamic one. */
+    private IntervalSet ownedByOtherUplinks(String wan) {
+        IntervalSet out = IntervalSet.empty();
+        for (String other : topology.wanInterfaces()) {
+            if (other.equals(wan)) {
+                continue;
+            }
+            for (IpAddress a : topology.addressesOn(other)) {
+                out = out.union(IntervalSet.point(a.address()));
+            }
+            Optional<Long> dynamic = space.dynamicAddress(other);
+            if (dynamic.isPresent()) {
+                out = out.union(IntervalSet.point(dynamic.get()));
+            }
+        }
+        return out;
+    }
+
+    /** The subnets of the router's static uplink addresses. */
+    private IntervalSet uplinkSubnets() {
+        IntervalSet onUplinks = IntervalSet.empty();
+        for (String wan : topology.wanInterfaces()) {
+            for (IpAddress a : topology.addressesOn(wan)) {
+                onUplinks = onUplinks.union(IntervalSet.of(a.network(), a.broadcast()));
+            }
+        }
+        return onUplinks;
+    }
+
+    /** The line of the first DHCP or PPPoE client whose address the router learns at run time. */
+    private Optional<Integer> dynamicUplinkLine() {
+        Optional<Integer> dhcp = topology.config().dhcpClients().stream()
+                .filter(d -> !d.disabled() && topology.dynamicAddressInterfaces().contains(d.iface()) && d.location() != null)
+                .map(d -> d.location().line()).findFirst();
+        if (dhcp.isPresent()) {
+            return dhcp;
+        }
+        return topology.config().interfaces().stream().filter(i -> topology.dynamicAddressInterfaces().contains(i.name())
+                && i.location() != null).map(i -> i.location().line()).findFirst();
     }
 
     private PacketBox sourceBox(Source s) {
@@ -249,9 +336,13 @@ public final class FlowAnalyzer {
                 .with(Field.DST_PORT, IntervalSet.point(dstPort)).with(Field.IN_INTERFACE, space.iface(in)));
         Forward intended = forwards().stream().filter(f -> matcher.match(f.rule(), Stage.DSTNAT,
                 new RuleMatcher.ConnState(false, false)).packets().contains(p)).findFirst().orElse(null);
-        Path path = run(origin, intended).get(0);
-        String name = topology.role(in).kind() == Role.Kind.WAN && topology.connectedSubnetOf(src).isEmpty()
-                ? "internet via " + in : "LAN " + in;
+        boolean fromInternet = topology.role(in).kind() == Role.Kind.WAN && topology.connectedSubnetOf(src).isEmpty();
+        boolean maybeDynamic = dynamicUplinkLine().isPresent() && !uplinkSubnets().contains(dst);
+        Path path = fromInternet && intended != null && !space.local().contains(dst) && !maybeDynamic
+                ? new Path(origin, Verdict.NOT_DELIVERED, null, Translation.NONE, null, null, null, null,
+                        notDeliveredNotes(intended, IntervalSet.point(dst)))
+                : run(origin, intended).get(0);
+        String name = fromInternet ? "internet via " + in : "LAN " + in;
         Source source = new Source(name, in, IntervalSet.point(src), name.startsWith("internet"));
         return Optional.of(flow(intended, source, path, path.origin().boxes().get(0)));
     }
@@ -274,14 +365,13 @@ public final class FlowAnalyzer {
         RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
         for (ChainRunner.Outcome o : runner.run(Table.NAT, "dstnat", origin, Translation.NONE, Stage.DSTNAT, fresh)) {
             FirewallRule r = o.rule();
-            List<String> notes = o.assumptions();
+            List<Assumption> notes = o.assumptions();
             if (r != null && r.action().equals("dst-nat")) {
                 if (intended != null && r != intended.rule() && !sameTarget(r, intended.rule())) {
                     out.add(new Path(o.packets(), Verdict.SHADOWED, r, Translation.NONE, null, null, r, null, notes));
                     continue;
                 }
-                Translation t = dstnat(r);
-                route(o.packets(), r, t, notes, out);
+                translate(o.packets(), r, notes, out);
             } else if (intended != null && r != null && r.position() < intended.rule().position()) {
                 out.add(new Path(o.packets(), Verdict.SHADOWED, null, Translation.NONE, null, null, r, null, notes));
             } else if (intended == null && !space.local().intersect(o.packets().project(Field.DST_ADDRESS)).equals(
@@ -299,20 +389,60 @@ public final class FlowAnalyzer {
         return a.get("to-addresses").equals(b.get("to-addresses")) && a.get("to-ports").equals(b.get("to-ports"));
     }
 
-    private Translation dstnat(FirewallRule r) {
-        Translation t = Translation.NONE;
-        Optional<IntervalSet> to = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
-        if (to.isPresent()) {
-            t = t.with(Field.DST_ADDRESS, to.get());
-        }
+    /** Above this many target addresses a dst-nat is not split per address but marked as not decided. */
+    private static final int MAX_SPLIT_TARGETS = 16;
+
+    /**
+     * Applies a dst-nat rule exactly, splitting the packets where the kernel's choice differs:
+     * with a port range in {@code to-ports}, a destination port inside the range is kept and any other
+     * becomes the range's first port (netfilter tries the original port, then the range from its
+     * start); with several {@code to-addresses}, the kernel picks one per connection by a hash, so each
+     * address is followed on its own and the verdicts say which address they assume.
+     */
+    private void translate(PacketSet part, FirewallRule r, List<Assumption> notes, List<Path> out) {
         Optional<IntervalSet> ports = r.get("to-ports").flatMap(Ports::parse);
-        if (ports.isPresent()) {
-            t = t.with(Field.DST_PORT, ports.get());
+        Optional<IntervalSet> to = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
+        List<PacketSet> parts = new ArrayList<>();
+        List<Translation> portTranslations = new ArrayList<>();
+        if (ports.isPresent() && ports.get().size() > 1) {
+            PacketSet inRange = part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.DST_PORT, ports.get())));
+            PacketSet outside = part.subtract(inRange);
+            if (!inRange.isEmpty()) {
+                parts.add(inRange);
+                portTranslations.add(Translation.NONE);
+            }
+            if (!outside.isEmpty()) {
+                parts.add(outside);
+                portTranslations.add(Translation.NONE.with(Field.DST_PORT, IntervalSet.point(ports.get().min())));
+            }
+        } else {
+            parts.add(part);
+            portTranslations.add(ports.map(p -> Translation.NONE.with(Field.DST_PORT, p)).orElse(Translation.NONE));
         }
-        return t;
+        for (int i = 0; i < parts.size(); i++) {
+            Translation t = portTranslations.get(i);
+            if (to.isEmpty()) {
+                route(parts.get(i), r, t, notes, out);
+            } else if (to.get().size() == 1) {
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), notes, out);
+            } else if (to.get().size() <= MAX_SPLIT_TARGETS) {
+                for (int k = 0; k < to.get().intervalCount(); k++) {
+                    for (long a = to.get().lo(k); a <= to.get().hi(k); a++) {
+                        route(parts.get(i), r, t.with(Field.DST_ADDRESS, IntervalSet.point(a)), merge(notes, List.of(
+                                Assumption.assumed(r.location().line(), "to-addresses has " + to.get().size()
+                                        + " addresses and the router picks one per connection; this verdict is for the"
+                                        + " connections it sends to " + Ipv4.format(a)))), out);
+                    }
+                }
+            } else {
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), merge(notes, List.of(Assumption.unknown(
+                        r.location().line(), "to-addresses has " + to.get().size() + " addresses; natlint follows at most "
+                                + MAX_SPLIT_TARGETS + " one by one"))), out);
+            }
+        }
     }
 
-    private void route(PacketSet part, FirewallRule dstnatRule, Translation t, List<String> notes, List<Path> out) {
+    private void route(PacketSet part, FirewallRule dstnatRule, Translation t, List<Assumption> notes, List<Path> out) {
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
         Optional<RouteResult> route = target > 0xFFFFFFFFL ? Optional.empty() : topology.route(target);
         boolean unroutable = route.isEmpty() || route.get().via() == RouteResult.Via.BLACKHOLE
@@ -328,8 +458,8 @@ public final class FlowAnalyzer {
         Translation routed = t.with(Field.OUT_INTERFACE, space.iface(route.get().iface()));
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, false);
         for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", part, routed, Stage.FORWARD, state)) {
-            List<String> all = merge(notes, o.assumptions());
-            if (o.rule() != null && DROP_ACTIONS.contains(o.rule().action())) {
+            List<Assumption> all = merge(notes, o.assumptions());
+            if (o.rule() != null && Actions.drops(o.rule().action())) {
                 out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, routed, route.get(), null, o.rule(), null,
                         all));
             } else {
@@ -339,20 +469,20 @@ public final class FlowAnalyzer {
     }
 
     private void srcnat(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
-                        RuleMatcher.ConnState state, List<String> notes, List<Path> out) {
+                        RuleMatcher.ConnState state, List<Assumption> notes, List<Path> out) {
         for (ChainRunner.Outcome o : runner.run(Table.NAT, "srcnat", part, t, Stage.SRCNAT, state)) {
             FirewallRule s = o.rule();
-            List<String> all = merge(notes, o.assumptions());
+            List<Assumption> all = merge(notes, o.assumptions());
             Translation after = t;
             if (s != null && s.action().equals("masquerade")) {
                 List<Long> own = space.addressesOf(route.iface());
                 if (own.isEmpty()) {
                     out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, t, route, s, s, null,
-                            merge(all, List.of("masquerade at line " + s.location().line() + " has no address on "
-                                    + route.iface()))));
+                            merge(all, List.of(Assumption.unknown(s.location().line(), "masquerade has no address on "
+                                    + route.iface())))));
                     continue;
                 }
-                after = t.with(Field.SRC_ADDRESS, IntervalSet.point(own.get(0)));
+                after = t.with(Field.SRC_ADDRESS, IntervalSet.point(masqueradeAddress(route.iface(), t, own)));
             } else if (s != null && (s.action().equals("src-nat") || s.action().equals("netmap")
                     || s.action().equals("same"))) {
                 Optional<IntervalSet> to = s.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
@@ -365,24 +495,51 @@ public final class FlowAnalyzer {
     }
 
     /**
+     * The address masquerade gives a connection: like the kernel, the router's address on the out-interface
+     * whose subnet holds the next hop (here the translated destination), else the interface's first one.
+     */
+    private long masqueradeAddress(String iface, Translation t, List<Long> own) {
+        Optional<IntervalSet> dst = t.get(Field.DST_ADDRESS);
+        if (dst.isPresent()) {
+            long target = dst.get().min();
+            for (IpAddress a : topology.addressesOn(iface)) {
+                if (a.network() <= target && target <= a.broadcast()) {
+                    return a.address();
+                }
+            }
+        }
+        return own.get(0);
+    }
+
+    /**
      * The server answers the (possibly rewritten) source. It goes back through the router unless that
      * source is a host on the server's own subnet: then the reply goes straight to the client, which
      * drops it because it is from the server's address instead of the one it connected to.
      */
     private void reply(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
-                       List<String> notes, List<Path> out) {
+                       List<Assumption> notes, List<Path> out) {
         if (dstnatRule == null) {
             replyThroughRouter(part, null, t, route, s, notes, out);
             return;
         }
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
+        // the server's reply goes to its gateway: the router when the server is on a connected subnet, or
+        // the LAN router the router reaches it through, which delivers straight to clients on its own subnet
         Optional<IpAddress> serverSubnet = topology.connectedSubnetOf(target);
+        long lanRouter = RouteResult.NO_GATEWAY;
+        if (serverSubnet.isEmpty() && route.via() == RouteResult.Via.STATIC && route.gateway() != RouteResult.NO_GATEWAY) {
+            lanRouter = route.gateway();
+            serverSubnet = topology.connectedSubnetOf(lanRouter);
+        }
         if (serverSubnet.isEmpty()) {
             replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
             return;
         }
         IpAddress net = serverSubnet.get();
         IntervalSet sameSubnet = IntervalSet.of(net.network(), net.broadcast()).subtract(space.local());
+        if (lanRouter != RouteResult.NO_GATEWAY) {
+            sameSubnet = sameSubnet.subtract(IntervalSet.point(lanRouter));
+        }
         Optional<IntervalSet> newSource = t.get(Field.SRC_ADDRESS);
         if (newSource.isPresent()) {
             if (!newSource.get().intersect(sameSubnet).isEmpty()) {
@@ -430,7 +587,7 @@ public final class FlowAnalyzer {
      * only, never by NAT rules, and the reverse of src-nat happens before the filter.
      */
     private void replyThroughRouter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
-                                    FirewallRule s, List<String> notes, List<Path> out) {
+                                    FirewallRule s, List<Assumption> notes, List<Path> out) {
         List<PacketBox> replyBoxes = new ArrayList<>();
         for (PacketBox b : part.boxes()) {
             replyBoxes.add(PacketBox.all(universe)
@@ -444,7 +601,7 @@ public final class FlowAnalyzer {
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, t.get(Field.SRC_ADDRESS).isPresent(), true);
         PacketSet dropped = PacketSet.empty(universe);
         for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", reply, Translation.NONE, Stage.FORWARD, state)) {
-            if (o.rule() == null || !DROP_ACTIONS.contains(o.rule().action())) {
+            if (o.rule() == null || !Actions.drops(o.rule().action())) {
                 continue;
             }
             // back to client coordinates: the reply's destination is the client's address and port
@@ -464,17 +621,70 @@ public final class FlowAnalyzer {
         }
         PacketSet ok = part.subtract(dropped);
         if (!ok.isEmpty()) {
+            replyUplink(ok, dstnatRule, t, route, s, notes, out);
+        }
+    }
+
+    /**
+     * The reply to an internet client leaves by the main table's default route. When the client came in
+     * on another uplink, the reply leaves by the wrong one, with that uplink's public address as its
+     * source after conntrack undoes the dst-nat, and the client never gets it. Policy routing (a routing
+     * mark or rule), which natlint does not analyse, may send it back the right way: then the verdict
+     * stays ok, as an assumption.
+     */
+    private void replyUplink(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
+                             List<Assumption> notes, List<Path> out) {
+        Optional<String> replyIface = topology.defaultRouteInterface();
+        PacketSet wrong = PacketSet.empty(universe);
+        if (dstnatRule != null && replyIface.isPresent()) {
+            for (String wan : topology.uplinks()) {
+                if (wan.equals(replyIface.get())) {
+                    continue;
+                }
+                IntervalSet remote = space.allAddresses();
+                for (IpAddress a : topology.addressesOn(wan)) {
+                    remote = remote.subtract(IntervalSet.of(a.network(), a.broadcast()));
+                }
+                wrong = wrong.union(part.intersect(PacketSet.of(PacketBox.all(universe)
+                        .with(Field.IN_INTERFACE, space.iface(wan)).with(Field.SRC_ADDRESS, remote))));
+            }
+        }
+        PacketSet ok = part.subtract(wrong);
+        if (!wrong.isEmpty()) {
+            Optional<Integer> policy = policyRoutingLine();
+            if (policy.isPresent()) {
+                ok = part;
+                notes = merge(notes, List.of(Assumption.assumed(policy.get(), "replies to clients that came in on another"
+                        + " uplink than " + replyIface.get() + " are assumed to go back that way by policy routing")));
+            } else {
+                out.add(new Path(wrong, Verdict.REPLY_WRONG_UPLINK, dstnatRule, t, route, s, null, null, notes));
+            }
+        }
+        if (!ok.isEmpty()) {
             out.add(new Path(ok, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
         }
     }
 
-    private static List<String> merge(List<String> a, List<String> b) {
-        if (b.isEmpty()) {
-            return a;
+    /** The first line of a routing mark or routing rule, which may route replies by other than the main table. */
+    private Optional<Integer> policyRoutingLine() {
+        RouterConfig c = topology.config();
+        Optional<Integer> mark = c.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
+                && r.action().equals("mark-routing")).map(r -> r.location().line()).findFirst();
+        if (mark.isPresent()) {
+            return mark;
         }
-        List<String> m = new ArrayList<>(a);
-        b.stream().filter(x -> !m.contains(x)).forEach(m::add);
-        return List.copyOf(m);
+        for (String menu : List.of("/routing rule", "/ip route rule")) {
+            Optional<Integer> rule = c.items(menu).stream().filter(i -> !i.disabled() && i.location() != null)
+                    .map(i -> i.location().line()).findFirst();
+            if (rule.isPresent()) {
+                return rule;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Assumption> merge(List<Assumption> a, List<Assumption> b) {
+        return Assumption.merge(a, b);
     }
 
     // ---- flows and their step tables -------------------------------------------------------------
@@ -484,6 +694,7 @@ public final class FlowAnalyzer {
         Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
         List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
                 p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped());
-        return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(), p.assumptions(), ex);
+        return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(), p.assumptions(), ex,
+                p.replyDropped());
     }
 }

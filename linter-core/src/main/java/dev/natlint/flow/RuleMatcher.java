@@ -60,6 +60,7 @@ public final class RuleMatcher {
             "new-priority", "new-ttl", "routing-table", "place-before");
 
     private final AddressSpace space;
+    private java.util.Set<String> marksSet;
     /** Per rule (by identity: hashing a rule's record is costly), the match for each stage and state. */
     private final Map<FirewallRule, Map<Object, Match>> cache = new java.util.IdentityHashMap<>();
 
@@ -69,6 +70,22 @@ public final class RuleMatcher {
 
     public AddressSpace space() {
         return space;
+    }
+
+    /** {@code connection-mark=x} and the like for every mark an enabled mangle rule sets; computed once. */
+    private java.util.Set<String> marksSet() {
+        if (marksSet == null) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (FirewallRule m : space.config().rules(dev.natlint.model.Table.MANGLE)) {
+                if (!m.disabled()) {
+                    m.get("new-connection-mark").ifPresent(x -> out.add("connection-mark=" + x));
+                    m.get("new-packet-mark").ifPresent(x -> out.add("packet-mark=" + x));
+                    m.get("new-routing-mark").ifPresent(x -> out.add("routing-mark=" + x));
+                }
+            }
+            marksSet = out;
+        }
+        return marksSet;
     }
 
     public Match match(FirewallRule rule, Stage stage, ConnState state) {
@@ -147,7 +164,8 @@ public final class RuleMatcher {
                 }
                 case "connection-mark", "packet-mark", "routing-mark" -> {
                     boolean noMark = value.equals("no-mark");
-                    if (!noMark) {
+                    // a mark no mangle rule sets is never on a packet: then "unmarked" is exact
+                    if (!noMark && marksSet().contains(name + "=" + value)) {
                         assumptions.add(name + "=" + written + ": mangle marks are not analysed; assumed unmarked");
                     }
                     if (noMark == negated) {

@@ -6,6 +6,8 @@ import dev.natlint.flow.packet.Packet;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
+import dev.natlint.model.IpAddress;
+import dev.natlint.net.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +102,28 @@ final class StepWriter {
             case REPLY_BYPASSES_ROUTER -> {
                 s.add(new Step(2, source, cport, target, tport, rewrote + (srcChanged ? "" : "; source unchanged"),
                         dnatLine));
-                s.add(new Step(3, target, tport, source, cport, "server replies directly (the client is on its own subnet), "
-                        + "bypassing the router; the client expected a reply from " + pub + " and drops it", 0));
+                long target0 = t.current(Field.DST_ADDRESS, IntervalSet.point(ex.dstAddress())).min();
+                if (topology.connectedSubnetOf(target0).isEmpty() && route != null
+                        && route.gateway() != RouteResult.NO_GATEWAY) {
+                    s.add(new Step(3, target, tport, source, cport, "server replies to its gateway "
+                            + Ipv4.format(route.gateway()) + " (the LAN router the router reaches it through), which"
+                            + " delivers it straight to the client on its own subnet, bypassing the router; the client"
+                            + " expected a reply from " + pub + " and drops it", 0));
+                } else {
+                    s.add(new Step(3, target, tport, source, cport, "server replies directly (the client is on its own"
+                            + " subnet), bypassing the router; the client expected a reply from " + pub + " and drops it", 0));
+                }
+            }
+            case NOT_DELIVERED -> s.add(new Step(2, client, cport, pub, pport, pub + " is not an address of this router"
+                    + " (its public addresses: " + publicAddresses() + "), so the internet does not deliver the packet"
+                    + " to it and the forward never sees it", 0));
+            case REPLY_WRONG_UPLINK -> {
+                String in = space.universe().interfaceName(ex.inInterface());
+                String out = topology.defaultRouteInterface().orElse("?");
+                s.add(new Step(2, client, cport, target, tport, rewrote + "; the connection came in on " + in, dnatLine));
+                s.add(new Step(3, pub, pport, client, cport, "the reply is routed by the main table's default route out of "
+                        + out + ", not " + in + ": it leaves by the wrong uplink and the client, which connected over "
+                        + in + ", never gets it", 0));
             }
             case MASQUERADE_SHADOWED -> {
                 s.add(new Step(2, client, cport, target, tport, rewrote + "; srcnat rule at line "
@@ -114,6 +136,19 @@ final class StepWriter {
             default -> throw new IllegalStateException(verdict.name());
         }
         return s;
+    }
+
+    private String publicAddresses() {
+        List<String> out = new ArrayList<>();
+        for (String wan : topology.wanInterfaces()) {
+            for (IpAddress a : topology.addressesOn(wan)) {
+                out.add(Ipv4.format(a.address()));
+            }
+            if (topology.dynamicAddressInterfaces().contains(wan)) {
+                out.add("the dynamic address of " + wan);
+            }
+        }
+        return out.isEmpty() ? "none found" : String.join(", ", out);
     }
 
     private String noDstNat(Packet ex, FirewallRule dstnat, FirewallRule decisive, Forward forward) {

@@ -17,7 +17,11 @@ public enum Verdict {
     /** a hairpin srcnat rule exists, but an earlier srcnat rule takes the connection first */
     MASQUERADE_SHADOWED,
     /** the translated destination is on no connected subnet and no route */
-    UNROUTABLE;
+    UNROUTABLE,
+    /** the public address is not the router's, so the internet does not deliver the packet to it */
+    NOT_DELIVERED,
+    /** the reply to an internet client leaves by another uplink than the one the client came in on */
+    REPLY_WRONG_UPLINK;
 
     /** The stable id used in JSON and messages, e.g. {@code reply-bypasses-router}. */
     public String id() {

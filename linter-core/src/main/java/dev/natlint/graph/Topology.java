@@ -1,5 +1,6 @@
 package dev.natlint.graph;
 
+import dev.natlint.model.ConfigItem;
 import dev.natlint.model.DhcpClient;
 import dev.natlint.model.Interface;
 import dev.natlint.model.InterfaceType;
@@ -146,6 +147,21 @@ public final class Topology {
         }
     }
 
+    /** The next-hop address of a gateway value ({@code 10.0.0.1}, {@code 10.0.0.1%ether1}), or none. */
+    private static long gatewayAddress(String gateway) {
+        if (gateway == null || gateway.isEmpty()) {
+            return RouteResult.NO_GATEWAY;
+        }
+        String first = gateway.split(",")[0];
+        int cut = first.indexOf('%') >= 0 ? first.indexOf('%') : first.indexOf('@');
+        return Ipv4.parse(cut >= 0 ? first.substring(0, cut) : first).orElse(RouteResult.NO_GATEWAY);
+    }
+
+    /** The interface a route's gateway value leads out of, as the main table would resolve it. */
+    public Optional<String> egressOf(String gateway) {
+        return egressOfGateway(gateway);
+    }
+
     /** The interface a gateway value ({@code 10.0.0.1}, {@code ether1}, {@code 10.0.0.1%ether1}) leads out of. */
     private Optional<String> egressOfGateway(String gateway) {
         if (gateway == null || gateway.isEmpty()) {
@@ -201,6 +217,13 @@ public final class Topology {
         staticRoutes.stream().filter(r -> r.prefixLength() == 0 && !r.blackhole())
                 .forEach(r -> wan.computeIfAbsent(r.iface(), k -> new ArrayList<>())
                         .add("default route at line " + r.route().location().line()));
+        // a DHCP server hands out addresses to hosts behind the interface: a LAN, whatever its addresses look like
+        for (ConfigItem server : config.items("/ip dhcp-server")) {
+            String iface = server.get("interface").map(this::l3Owner).orElse(null);
+            if (!server.disabled() && iface != null) {
+                lan.computeIfAbsent(iface, k -> new ArrayList<>()).add("runs a DHCP server");
+            }
+        }
         for (IpAddress a : routerAddresses) {
             if (Ipv4.isPrivate(a.address())) {
                 lan.computeIfAbsent(a.iface(), k -> new ArrayList<>()).add("has private address "
@@ -305,7 +328,10 @@ public final class Topology {
             return Optional.of(new RouteResult(a.iface(), RouteResult.Via.CONNECTED, "connected subnet "
                     + Ipv4.format(a.network()) + "/" + a.prefixLength() + " on " + a.iface()));
         }
-        if (viaStatic.isPresent()) {
+        Optional<DynamicDefault> dynamic = dynamicDefault();
+        // a default route from DHCP or PPPoE competes with a static default by distance (lower wins)
+        if (viaStatic.isPresent() && !(viaStatic.get().prefixLength() == 0 && dynamic.isPresent()
+                && dynamic.get().distance() < viaStatic.get().route().distance())) {
             StaticRoute r = viaStatic.get();
             if (r.blackhole()) {
                 return Optional.of(new RouteResult(null, RouteResult.Via.BLACKHOLE,
@@ -313,22 +339,58 @@ public final class Topology {
             }
             return Optional.of(new RouteResult(r.iface(), r.prefixLength() == 0 ? RouteResult.Via.DEFAULT
                     : RouteResult.Via.STATIC, "route " + Ipv4.format(r.network()) + "/" + r.prefixLength()
-                    + " at line " + r.route().location().line() + " via " + r.iface()));
+                    + " at line " + r.route().location().line() + " via " + r.iface(), gatewayAddress(r.route().gateway())));
         }
-        return dynamicDefaultRoute().map(iface -> new RouteResult(iface, RouteResult.Via.DEFAULT,
-                "default route learned on " + iface));
+        return dynamic.map(d -> new RouteResult(d.iface(), RouteResult.Via.DEFAULT,
+                "default route learned on " + d.iface()));
     }
 
-    /** The interface of a default route a DHCP or PPPoE client installs at run time. */
-    private Optional<String> dynamicDefaultRoute() {
-        Optional<String> dhcp = config.dhcpClients().stream().filter(d -> !d.disabled() && d.addDefaultRoute())
-                .map(DhcpClient::iface).filter(interfaces::containsKey).sorted().findFirst();
-        if (dhcp.isPresent()) {
-            return dhcp;
-        }
-        return config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled()
+    /** A default route a DHCP or PPPoE client installs at run time, with its distance. */
+    private record DynamicDefault(String iface, int distance) {
+    }
+
+    /** The best default route DHCP and PPPoE clients install: lowest distance, then DHCP, then name. */
+    private Optional<DynamicDefault> dynamicDefault() {
+        List<DynamicDefault> all = new ArrayList<>();
+        config.dhcpClients().stream().filter(d -> !d.disabled() && d.addDefaultRoute() && interfaces.containsKey(d.iface()))
+                .sorted(Comparator.comparing(DhcpClient::iface))
+                .forEach(d -> all.add(new DynamicDefault(d.iface(), d.defaultRouteDistance())));
+        config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled()
                         && "yes".equals(i.properties().get("add-default-route")))
-                .map(Interface::name).sorted().findFirst();
+                .sorted(Comparator.comparing(Interface::name))
+                .forEach(i -> all.add(new DynamicDefault(i.name(), distance(i.properties().get("default-route-distance")))));
+        return all.stream().min(Comparator.comparingInt(DynamicDefault::distance));
+    }
+
+    private static int distance(String written) {
+        int n = dev.natlint.parse.NumberBounds.parse(written, 255);
+        return n < 0 ? DhcpClient.DEFAULT_DISTANCE : n;
+    }
+
+    /**
+     * The uplinks that carry a default route of the main table (static, or installed by a DHCP or PPPoE
+     * client), whichever wins: the interfaces internet clients can really come in on.
+     */
+    public List<String> uplinks() {
+        Set<String> out = new TreeSet<>();
+        staticRoutes.stream().filter(r -> r.prefixLength() == 0 && !r.blackhole()).forEach(r -> out.add(r.iface()));
+        config.dhcpClients().stream().filter(d -> !d.disabled() && d.addDefaultRoute() && interfaces.containsKey(d.iface()))
+                .forEach(d -> out.add(d.iface()));
+        config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled()
+                && "yes".equals(i.properties().get("add-default-route"))).forEach(i -> out.add(i.name()));
+        // a default route alone does not make an uplink: a backup route towards a VRRP peer or a LAN router
+        // also has one; an uplink is also a WAN by the user's lists, a dynamic address or a public one
+        out.removeIf(i -> role(i) == null || role(i).kind() != Role.Kind.WAN || !(dynamicAddressInterfaces.contains(i)
+                || role(i).evidence().stream().anyMatch(e -> e.startsWith("member of"))
+                || addressesOn(i).stream().anyMatch(a -> !Ipv4.isPrivate(a.address()))));
+        return List.copyOf(out);
+    }
+
+    /** The interface the main table sends internet traffic out of (its default route), if any. */
+    public Optional<String> defaultRouteInterface() {
+        // an address no connected subnet or specific route holds: the documentation range TEST-NET-3
+        // would do on most routers, but a config may route it; 0.0.0.1 is never routed specifically
+        return route(1L).filter(r -> r.via() == RouteResult.Via.DEFAULT).map(RouteResult::iface);
     }
 
     /** Neighbours of an interface in the graph (its subnets, bridge, ports), for explanations. */

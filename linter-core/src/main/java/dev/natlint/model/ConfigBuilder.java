@@ -3,6 +3,7 @@ package dev.natlint.model;
 import dev.natlint.diag.Location;
 import dev.natlint.parse.Arg;
 import dev.natlint.parse.Command;
+import dev.natlint.parse.NumberBounds;
 import dev.natlint.parse.ParsedScript;
 import dev.natlint.parse.Value;
 import java.util.ArrayList;
@@ -389,8 +390,9 @@ public final class ConfigBuilder {
 
     private Optional<Item> byToken(String menu, List<Item> scope, String token, boolean mayCreatePort, Location at) {
         if (token.matches("\\d+")) {
-            int n = Integer.parseInt(token);
-            return n < scope.size() ? Optional.of(scope.get(n)) : Optional.empty();
+            // a number too large for any table selects nothing (the parser reports it)
+            int n = NumberBounds.parse(token, Integer.MAX_VALUE);
+            return n >= 0 && n < scope.size() ? Optional.of(scope.get(n)) : Optional.empty();
         }
         Optional<Item> named = scope.stream().filter(i -> token.equals(i.str("name"))).findFirst();
         if (named.isEmpty() && mayCreatePort && isPhysicalMenu(menu) && InterfaceType.forImplicitName(token) != null
@@ -434,10 +436,8 @@ public final class ConfigBuilder {
 
     /** Resolves a {@code place-before}/{@code destination} value (a print number) to a list index. */
     private Optional<Integer> position(String menu, String text) {
-        if (text.matches("\\d+")) {
-            return Optional.of(Integer.parseInt(text));
-        }
-        return Optional.empty();
+        int n = NumberBounds.parse(text, Integer.MAX_VALUE);
+        return n >= 0 ? Optional.of(n) : Optional.empty();
     }
 
     private List<Item> allInterfaces() {

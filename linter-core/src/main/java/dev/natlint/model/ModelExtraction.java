@@ -122,8 +122,8 @@ final class ModelExtraction {
 
     private static List<DhcpClient> dhcpClients(Map<String, List<ReplayedItem>> tables) {
         return tables.getOrDefault("/ip dhcp-client", List.of()).stream().filter(i -> i.get("interface") != null)
-                .map(i -> new DhcpClient(i.get("interface"), !"no".equals(i.get("add-default-route")), i.disabled(),
-                        i.location()))
+                .map(i -> new DhcpClient(i.get("interface"), !"no".equals(i.get("add-default-route")),
+                        intOr(i.get("default-route-distance"), DhcpClient.DEFAULT_DISTANCE), i.disabled(), i.location()))
                 .toList();
     }
 

@@ -118,6 +118,9 @@ public final class RouterOsReader {
             }
             from = to;
         }
+        for (Command c : walker.commands()) {
+            NumberBounds.check(c, this::syntax);
+        }
         return new ParsedScript(file, walker.commands(), findings, comments, version(comments));
     }
 

@@ -1,5 +1,7 @@
 package dev.natlint.report;
 
+import dev.natlint.diag.Assumption;
+import dev.natlint.diag.Certainty;
 import dev.natlint.flow.AddressSpace;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
@@ -63,7 +65,8 @@ public final class FlowReport {
                     .put("what", s.what()).put("ruleLine", s.ruleLine() == 0 ? null : s.ruleLine()));
         }
         o.put("steps", steps);
-        o.put("assumptions", f.assumptions());
+        o.put("certainty", f.certainty().id());
+        o.put("assumptions", Json.assumptions(f.assumptions()));
         return o;
     }
 
@@ -123,8 +126,9 @@ public final class FlowReport {
                 .append(String.join(" ", Cidrs.render(f.packets().project(Field.SRC_ADDRESS)))).append(", ports ")
                 .append(Ports.format(f.packets().project(Field.DST_PORT))).append('\n');
         sb.append(table(f.steps(), "    "));
-        for (String a : f.assumptions()) {
-            sb.append("    assumption: ").append(a).append('\n');
+        for (Assumption a : f.assumptions()) {
+            sb.append("    ").append(a.certainty() == Certainty.UNKNOWN ? "unknown: " : "assumption: ")
+                    .append(a.describe()).append('\n');
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.natlint.report;
 
+import dev.natlint.diag.Assumption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -50,6 +51,15 @@ public final class Json {
 
     public static List<Object> arr(List<?> items) {
         return new ArrayList<>(items);
+    }
+
+    /** Assumptions as {@code [{"line","reason","certainty"}]}, the one form every report uses. */
+    public static List<Object> assumptions(List<Assumption> assumptions) {
+        List<Object> out = new ArrayList<>(assumptions.size());
+        for (Assumption a : assumptions) {
+            out.add(obj().put("line", a.line()).put("reason", a.reason()).put("certainty", a.certainty().id()));
+        }
+        return out;
     }
 
     /** Serialises {@code value} with a trailing newline. */

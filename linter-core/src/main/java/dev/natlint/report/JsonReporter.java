@@ -10,7 +10,9 @@ import java.util.List;
  * natlint's own machine-readable format:
  * {@code {"files":[{"path":...,"findings":[{"ruleId","severity","line","column","message","fix","doc"}]}]}},
  * where {@code fix} is {@code {"description","snippet"}} or {@code null}, severity is lower-case and
- * {@code doc} is the rule's page relative to the repository root ({@code rules/docs/<id>.md}).
+ * {@code doc} is the rule's page relative to the repository root ({@code rules/docs/<id>.md}). A
+ * finding whose verdict rests on assumptions also has {@code "certainty"} ({@code assumed} or
+ * {@code unknown}) and {@code "assumptions": [{"line","reason","certainty"}]}.
  * Files and findings keep the order of the {@link Report}, which is already sorted.
  */
 public final class JsonReporter implements Reporter {
@@ -32,9 +34,14 @@ public final class JsonReporter implements Reporter {
         // fix is always present (null when absent) so consumers see one fixed shape per finding
         Json.Obj fix = f.fix() == null ? null
                 : Json.obj().put("description", f.fix().description()).put("snippet", f.fix().snippet());
-        return Json.obj().put("ruleId", f.ruleId()).put("severity", f.severity().label())
+        Json.Obj o = Json.obj().put("ruleId", f.ruleId()).put("severity", f.severity().label())
                 .put("line", f.location().line()).put("column", f.location().column())
                 .put("message", f.message()).put("fix", fix)
                 .put("doc", RuleInfo.docPath(f.ruleId()));
+        // present only when the verdict is not exact, so reports of exact verdicts keep their shape
+        if (!f.assumptions().isEmpty()) {
+            o.put("certainty", f.certainty().id()).put("assumptions", Json.assumptions(f.assumptions()));
+        }
+        return o;
     }
 }

@@ -110,9 +110,15 @@ public final class SarifReporter implements Reporter {
         Json.Obj result = Json.obj().put("ruleId", f.ruleId()).put("ruleIndex", ruleIndex)
                 .put("level", level(f.severity())).put("message", text(f.message()))
                 .put("locations", List.of(Json.obj().put("physicalLocation", physical)));
+        Json.Obj properties = Json.obj();
         if (f.fix() != null) {
-            result.put("properties", Json.obj().put("fix",
-                    Json.obj().put("description", f.fix().description()).put("snippet", f.fix().snippet())));
+            properties.put("fix", Json.obj().put("description", f.fix().description()).put("snippet", f.fix().snippet()));
+        }
+        if (!f.assumptions().isEmpty()) {
+            properties.put("certainty", f.certainty().id()).put("assumptions", Json.assumptions(f.assumptions()));
+        }
+        if (f.fix() != null || !f.assumptions().isEmpty()) {
+            result.put("properties", properties);
         }
         return result;
     }

@@ -1,10 +1,14 @@
 package dev.natlint.report;
 
+import dev.natlint.diag.Assumption;
+import dev.natlint.diag.Certainty;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
 import dev.natlint.rule.RuleInfo;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -57,6 +61,9 @@ public final class TextReporter implements Reporter {
         for (FileReport file : report.files()) {
             for (Finding f : file.findings()) {
                 out.append(line(f)).append('\n');
+                for (String a : assumptionLines(f)) {
+                    out.append(FIX_INDENT).append(visible(a)).append('\n');
+                }
                 if (printFixes && f.fix() != null) {
                     out.append(FIX_INDENT).append("fix: ").append(visible(f.fix().description())).append('\n');
                     indented(out, f.fix().snippet(), SNIPPET_INDENT);
@@ -65,6 +72,19 @@ public final class TextReporter implements Reporter {
             }
         }
         out.append(summary(report)).append('\n');
+    }
+
+    /**
+     * What the finding's verdict rests on, one line each ({@code assumes: time=8h-17h is not analysed;
+     * assumed to match (line 23)}, or {@code unknown: ...}): every front end prints these under the
+     * finding, so an assumed verdict never reads as a proven one.
+     */
+    public static List<String> assumptionLines(Finding f) {
+        List<String> out = new ArrayList<>(f.assumptions().size());
+        for (Assumption a : f.assumptions()) {
+            out.add((a.certainty() == Certainty.UNKNOWN ? "unknown: " : "assumes: ") + a.describe());
+        }
+        return out;
     }
 
     /**

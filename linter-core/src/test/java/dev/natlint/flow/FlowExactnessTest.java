@@ -79,8 +79,10 @@ class FlowExactnessTest {
             }
             configs++;
         }
-        // the generator must reach every verdict, or the comparison proves little
-        assertThat(seen).contains(Verdict.values());
+        // the generator must reach every verdict of a one-uplink router, or the comparison proves little; a
+        // stale public address and a second uplink need topologies of their own (test-configs, VerdictTest)
+        assertThat(seen).contains(java.util.Arrays.stream(Verdict.values())
+                .filter(v -> v != Verdict.NOT_DELIVERED && v != Verdict.REPLY_WRONG_UPLINK).toArray(Verdict[]::new));
         assertThat(packets).isGreaterThan(10_000);
         assertThat(configs).isEqualTo(400);
     }

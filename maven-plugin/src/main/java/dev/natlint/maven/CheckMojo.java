@@ -180,6 +180,9 @@ public class CheckMojo extends AbstractMojo {
             for (Finding finding : f.findings()) {
                 String line = finding.location() + ": " + finding.message() + " [" + finding.ruleId() + "]";
                 log(finding.severity(), line);
+                for (String a : TextReporter.assumptionLines(finding)) {
+                    log(finding.severity(), "    " + a);
+                }
                 if (printFixes && finding.fix() != null) {
                     log(finding.severity(), "    fix: " + finding.fix().description());
                     for (String s : finding.fix().snippet().split("\n")) {

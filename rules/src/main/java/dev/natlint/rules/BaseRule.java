@@ -1,15 +1,21 @@
 package dev.natlint.rules;
 
+import dev.natlint.diag.Assumption;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Verdict;
 import dev.natlint.rule.Rule;
 import dev.natlint.rule.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 
 /** Holds a rule's metadata next to its code; the help text is the rule's page in {@code rules/docs}. */
 abstract class BaseRule implements Rule {
@@ -27,6 +33,23 @@ abstract class BaseRule implements Rule {
 
     Finding finding(Location at, String message, Fix fix) {
         return new Finding(info.id(), info.defaultSeverity(), at, message, fix);
+    }
+
+    /**
+     * A finding about {@code flows}: it carries what their verdicts rest on, so a verdict that holds only
+     * under an assumption says so in every report.
+     */
+    Finding finding(Location at, String message, Fix fix, Collection<Flow> flows) {
+        List<Assumption> assumptions = List.of();
+        for (Flow f : flows) {
+            assumptions = Assumption.merge(assumptions, f.assumptions());
+        }
+        return new Finding(info.id(), info.defaultSeverity(), at, message, fix, assumptions);
+    }
+
+    /** The flows of one forward with {@code verdict}, from LAN clients or from the internet. */
+    static List<Flow> flows(FlowAnalyzer.ForwardFlows ff, Verdict verdict, boolean internet) {
+        return ff.flows().stream().filter(f -> f.verdict() == verdict && f.source().internet() == internet).toList();
     }
 
     static String page(String id) {

@@ -36,14 +36,14 @@ public final class DstnatTargetUnroutableRule extends BaseRule {
                     + ", which is on no connected subnet and no route, so the connection fails for every client.";
             List<String> lans = ctx.analyzer().topology().lanInterfaces();
             if (lans.isEmpty()) {
-                out.add(finding(r.location(), msg, null));
+                out.add(finding(r.location(), msg, null, List.of(f)));
                 continue;
             }
             String snippet = "/ip route add dst-address=" + target + (target.contains("/") ? "" : "/32") + " gateway="
                     + Quoting.quote(lans.get(0)) + " comment=" + Quoting.quote("natlint: route to the forward at line "
                     + ff.forward().line());
             out.add(finding(r.location(), msg, FixPlanner.complete(ctx, "if the server really is at " + target
-                    + " behind " + lans.get(0) + ", route it there; otherwise correct to-addresses", snippet)));
+                    + " behind " + lans.get(0) + ", route it there; otherwise correct to-addresses", snippet), List.of(f)));
         }
         return out;
     }

@@ -58,7 +58,8 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
                     + ", so the packet is not translated and goes to the router itself.";
             String snippet = rewrite(ctx, fw, unset);
             out.add(finding(r.location(), msg, snippet == null ? null : FixPlanner.complete(ctx,
-                    "match the public address instead of the incoming interface", snippet)));
+                    "match the public address instead of the incoming interface", snippet),
+                    flows(ff, Verdict.NO_DST_NAT, false)));
         }
         return out;
     }

@@ -2,6 +2,8 @@ package dev.natlint.rules;
 
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.Forward;
+import dev.natlint.graph.RouteResult;
+import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.Quoting;
@@ -24,9 +26,26 @@ final class Hairpin {
                 .map(a -> Ipv4.format(a.network()) + "/" + a.prefixLength());
     }
 
-    /** The interface towards the forward's target. */
+    /** The interface towards the forward's target: its connected subnet's, or its route's. */
     static Optional<String> serverInterface(RuleContext ctx, Forward fw) {
-        return ctx.analyzer().topology().connectedSubnetOf(fw.targetAddresses().min()).map(IpAddress::iface);
+        long server = fw.targetAddresses().min();
+        Optional<String> connected = ctx.analyzer().topology().connectedSubnetOf(server).map(IpAddress::iface);
+        return connected.isPresent() ? connected : ctx.analyzer().topology().route(server)
+                .filter(r -> r.via() == RouteResult.Via.STATIC).map(RouteResult::iface);
+    }
+
+    /**
+     * The LAN router a flow's server answers through: the server is on no connected subnet and a static
+     * route reaches it via a gateway on one. Empty for servers on the router's own subnets.
+     */
+    static Optional<Long> lanRouter(RuleContext ctx, Flow f) {
+        Topology topo = ctx.analyzer().topology();
+        long server = f.forward().targetAddresses().min();
+        if (topo.connectedSubnetOf(server).isPresent()) {
+            return Optional.empty();
+        }
+        return topo.route(server).filter(r -> r.via() == RouteResult.Via.STATIC && r.gateway() != RouteResult.NO_GATEWAY)
+                .map(RouteResult::gateway);
     }
 
     /** The specific hairpin rule for one forward and one client subnet; null when it cannot be written. */

@@ -40,7 +40,7 @@ public final class HairpinFilteredRule extends BaseRule {
             }
             FirewallRule drop = f.decisive();
             FirewallRule fwd = ff.forward().rule();
-            boolean reply = f.steps().size() > 2 && f.steps().get(2).what().contains("drops the reply");
+            boolean reply = f.replyDropped();
             String msg = Describe.client(f, ctx.analyzer().space()) + ": the filter rule at " + Describe.rule(drop)
                     + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
                     + Describe.target(f) + " after dst-nat") + ".";
@@ -51,7 +51,8 @@ public final class HairpinFilteredRule extends BaseRule {
                             + ff.forward().line() + ")"));
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
                     + " directions, before the drop rule at line " + drop.location().line(), sb.toString(),
-                    changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position())));
+                    changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),
+                    List.of(f)));
         }
         return out;
     }

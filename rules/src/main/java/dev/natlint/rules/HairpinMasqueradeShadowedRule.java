@@ -39,7 +39,7 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
                     + " and the client drops the reply.";
             String snippet = "/ip firewall nat move " + hairpin.position() + " destination=" + first.position();
             out.add(finding(hairpin.location(), msg, FixPlanner.complete(ctx, "move the hairpin masquerade at line "
-                    + hairpin.location().line() + " above line " + first.location().line(), snippet)));
+                    + hairpin.location().line() + " above line " + first.location().line(), snippet), List.of(f)));
         });
         return out;
     }

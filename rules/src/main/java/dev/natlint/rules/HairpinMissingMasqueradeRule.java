@@ -37,7 +37,9 @@ public final class HairpinMissingMasqueradeRule extends BaseRule {
         for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
             Map<String, Flow> firstPerSubnet = new LinkedHashMap<>();
             for (Flow f : ff.flows()) {
-                if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()) {
+                // a server behind a LAN router is hairpin-via-lan-router's
+                if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()
+                        && Hairpin.lanRouter(ctx, f).isEmpty()) {
                     Hairpin.clientSubnet(ctx, f).ifPresent(s -> firstPerSubnet.putIfAbsent(s, f));
                 }
             }
@@ -70,7 +72,7 @@ public final class HairpinMissingMasqueradeRule extends BaseRule {
             // problem, so this fix needs no re-analysis (which would cost a full analysis per finding)
             out.add(finding(f.forward().rule().location(), msg, new Fix(
                     "masquerade LAN clients of " + subnet + " that reach " + server + " through the public address",
-                    snippet)));
+                    snippet), List.of(f)));
         }
         return out;
     }

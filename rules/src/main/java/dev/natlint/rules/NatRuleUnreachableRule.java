@@ -5,6 +5,7 @@ import dev.natlint.diag.Severity;
 import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class NatRuleUnreachableRule extends BaseRule {
                     List<FirewallRule> culprits = new ArrayList<>();
                     for (FirewallRule e : earlier) {
                         RuleMatcher.Match m = matcher.match(e, chain.getValue(), state);
-                        if (m.hull().disjoint(mine.hull())) {
+                        // a rule whose match rests on an assumption (time=, limit=) may not take the packets
+                        if (!m.assumptions().isEmpty() || m.hull().disjoint(mine.hull())) {
                             continue;
                         }
                         PacketSet cut = rest.subtract(m.packets());
@@ -61,16 +63,11 @@ public final class NatRuleUnreachableRule extends BaseRule {
                                 + " destination=" + first.position())));
                     }
                 }
-                if (isTerminal(r)) {
+                if (Actions.endsChain(r.action())) {
                     earlier.add(r);
                 }
             }
         }
         return out;
-    }
-
-    private static boolean isTerminal(FirewallRule r) {
-        return !r.action().equals("jump") && !r.action().equals("return") && !r.action().equals("passthrough")
-                && !r.action().equals("log") && !r.action().startsWith("add-");
     }
 }

@@ -1,0 +1,62 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Fix;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Verdict;
+import dev.natlint.net.Ipv4;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server sits behind a second router on the LAN. A LAN client on that router's subnet uses the
+ * public address: the main router translates and sends the packet to the LAN router, the server
+ * answers through the LAN router, and the LAN router delivers the reply straight to the client, which
+ * drops a reply from the server's private address.
+ */
+public final class HairpinViaLanRouterRule extends BaseRule {
+
+    public static final String ID = "hairpin-via-lan-router";
+
+    public HairpinViaLanRouterRule() {
+        super(ID, Severity.ERROR, "The reply of a LAN client's hairpin connection bypasses the router through a LAN router",
+                "The forward's server is reached through another router on the LAN. Clients on that router's subnet"
+                        + " that use the public address get the server's reply straight from the LAN router, from the"
+                        + " server's private address, and drop it: the main router never sees the reply to undo its"
+                        + " dst-nat.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+            Map<String, Flow> firstPerSubnet = new LinkedHashMap<>();
+            for (Flow f : ff.flows()) {
+                if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()
+                        && Hairpin.lanRouter(ctx, f).isPresent()) {
+                    Hairpin.clientSubnet(ctx, f).ifPresent(s -> firstPerSubnet.putIfAbsent(s, f));
+                }
+            }
+            firstPerSubnet.forEach((subnet, f) -> {
+                long gateway = Hairpin.lanRouter(ctx, f).orElseThrow();
+                String server = Describe.targetAddress(f);
+                String client = ctx.analyzer().space().describe(f.example().srcAddress());
+                String msg = Describe.client(f, ctx.analyzer().space()) + ": the server " + server + " answers through its"
+                        + " gateway " + Ipv4.format(gateway) + ", a LAN router on " + subnet + ", which delivers the reply"
+                        + " straight to " + client + "; the client expected it from the public address and drops it (no"
+                        + " hairpin masquerade for " + subnet + ").";
+                String snippet = Hairpin.specific(ctx, f);
+                Fix fix = snippet == null ? null : new Fix("masquerade LAN clients of " + subnet + " that reach " + server
+                        + " through the public address, so the reply comes back through the router", snippet);
+                out.add(finding(f.forward().rule().location(), msg, fix, List.of(f)));
+            });
+        }
+        return out;
+    }
+}

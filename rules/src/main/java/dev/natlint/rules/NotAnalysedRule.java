@@ -1,0 +1,299 @@
+package dev.natlint.rules;
+
+import dev.natlint.diag.Assumption;
+import dev.natlint.diag.Certainty;
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Location;
+import dev.natlint.diag.Severity;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Forward;
+import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Source;
+import dev.natlint.flow.Stage;
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.PacketBox;
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.Actions;
+import dev.natlint.model.ConfigItem;
+import dev.natlint.model.FirewallRule;
+import dev.natlint.model.Route;
+import dev.natlint.model.RouterConfig;
+import dev.natlint.model.Table;
+import dev.natlint.net.Ipv4;
+import dev.natlint.net.Ports;
+import dev.natlint.parse.Command;
+import dev.natlint.rule.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What natlint did not analyse and what could change a forward's verdict, each at its own line: so
+ * that "no findings" is never said where natlint only assumed. Raw-table drops, policy routing, marks
+ * set in mangle and matched later, firewall commands inside script blocks, forwards whose values
+ * cannot be read, verdicts resting on unmodelled matchers, and analyses that ran out of budget.
+ */
+public final class NotAnalysedRule extends BaseRule {
+
+    public static final String ID = "not-analysed";
+
+    /** Menus whose commands, if run, change what natlint analyses. */
+    private static final Set<String> ANALYSED_MENUS = Set.of("/ip firewall nat", "/ip firewall filter",
+            "/ip firewall mangle", "/ip firewall raw", "/ip firewall address-list", "/ip address", "/ip route",
+            "/ip dhcp-client", "/interface list member", "/interface list", "/interface bridge port",
+            "/interface vlan", "/interface pppoe-client", "/routing rule", "/ip route rule", "/ip vrf");
+
+    private static final Map<String, String> MARK_SETTERS = Map.of("connection-mark", "new-connection-mark",
+            "packet-mark", "new-packet-mark", "routing-mark", "new-routing-mark");
+
+    public NotAnalysedRule() {
+        super(ID, Severity.WARNING, "A construct natlint does not analyse may change a forward's verdict",
+                "natlint follows the router's packet flow through dst-nat, routing in the main table, the filter"
+                        + " forward chain and src-nat. This construct lies outside what it models (the raw table,"
+                        + " policy routing, mangle marks, script blocks, values it cannot read, unmodelled matchers),"
+                        + " so the verdicts of the forwards it can affect are not proven.");
+    }
+
+    @Override
+    public List<Finding> check(RuleContext ctx) {
+        // one finding per line: several reasons at one line are joined, so the report stays short
+        Map<Integer, Set<String>> byLine = new TreeMap<>();
+        RouterConfig config = ctx.config();
+        FlowAnalyzer analyzer = ctx.analyzer();
+        List<Forward> forwards = analyzer.forwards();
+        conditionalCommands(ctx, !forwards.isEmpty(), byLine);
+        unreadableForwards(config, forwards, byLine);
+        if (!forwards.isEmpty()) {
+            rawDrops(ctx, forwards, byLine);
+            policyRouting(config, byLine);
+            followedMarks(config, byLine);
+            assumedVerdicts(ctx, byLine);
+        }
+        List<Finding> out = new ArrayList<>();
+        byLine.forEach((line, reasons) -> out.add(finding(new Location(ctx.file(), line, 1),
+                String.join("; ", reasons) + ".", null)));
+        return out;
+    }
+
+    private static void add(Map<Integer, Set<String>> byLine, int line, String reason) {
+        byLine.computeIfAbsent(line, k -> new TreeSet<>()).add(reason);
+    }
+
+    /**
+     * Commands natlint does not apply because they sit in a script block. Without forwards only a
+     * dst-nat matters (it could create one); a run of such commands is one finding at its first line.
+     */
+    private static void conditionalCommands(RuleContext ctx, boolean anyForward, Map<Integer, Set<String>> byLine) {
+        List<Command> run = new ArrayList<>();
+        for (Command c : ctx.script().commands()) {
+            boolean relevant = c.conditional() && !c.script() && ANALYSED_MENUS.contains(c.menu())
+                    && (anyForward || (c.isMenu("/ip firewall nat") && c.args().stream().anyMatch(a ->
+                    a instanceof dev.natlint.parse.Arg.Property p && p.name().equals("action")
+                            && p.value().text().equals("dst-nat"))));
+            if (relevant) {
+                run.add(c);
+            } else if (!c.script() || !c.conditional()) {
+                reportRun(run, byLine);
+            }
+        }
+        reportRun(run, byLine);
+    }
+
+    private static void reportRun(List<Command> run, Map<Integer, Set<String>> byLine) {
+        if (run.isEmpty()) {
+            return;
+        }
+        Command first = run.get(0);
+        String what = run.size() == 1 ? "this " + first.menu() + " " + first.verb() + " is"
+                : "this " + first.menu() + " " + first.verb() + " and the next " + (run.size() - 1) + " commands (to line "
+                + run.get(run.size() - 1).location().line() + ") are";
+        add(byLine, first.location().line(), what + " inside a script block (:if, :foreach, :do, a function) that natlint"
+                + " does not run; if the router runs them, the forwards' verdicts may differ");
+        run.clear();
+    }
+
+    /** Enabled dst-nat rules that natlint could not turn into a forward, with why. */
+    private static void unreadableForwards(RouterConfig config, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
+        Set<FirewallRule> analysed = new java.util.HashSet<>();
+        forwards.forEach(f -> analysed.add(f.rule()));
+        for (FirewallRule r : config.natRules()) {
+            if (r.disabled() || !r.action().equals("dst-nat") || r.chain().equals("srcnat") || analysed.contains(r)) {
+                continue;
+            }
+            Optional<String> to = r.get("to-addresses");
+            String why;
+            if (to.isEmpty()) {
+                why = "this dst-nat has no to-addresses (it changes only the port, on the router itself), which natlint"
+                        + " does not analyse as a forward";
+            } else if (Ipv4.parseAddressSpec(to.get()).isEmpty()) {
+                why = "to-addresses=" + to.get() + " cannot be read (a variable or not an IPv4 address), so this"
+                        + " forward is not analysed";
+            } else {
+                why = unreadableMatcher(r).map(p -> p + "=" + r.properties().get(p) + " cannot be read, so this forward"
+                        + " is not analysed").orElse("natlint finds no public address this forward applies to, so it is"
+                        + " not analysed");
+            }
+            add(byLine, r.location().line(), why);
+        }
+    }
+
+    private static Optional<String> unreadableMatcher(FirewallRule r) {
+        for (String p : List.of("dst-port", "port", "to-ports")) {
+            Optional<String> v = r.get(p).map(x -> x.startsWith("!") ? x.substring(1) : x);
+            if (v.isPresent() && Ports.parse(v.get()).isEmpty()) {
+                return Optional.of(p);
+            }
+        }
+        Optional<String> dst = r.get("dst-address").filter(v -> !v.startsWith("!"));
+        if (dst.isPresent() && Ipv4.parseAddressSpec(dst.get()).isEmpty()) {
+            return Optional.of("dst-address");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Raw prerouting runs before connection tracking and dst-nat. A drop there that can meet the
+     * forward's first packets from LAN clients, the server's replies, or internet clients of the
+     * forwarded service (a rule that names the service, not only a source blocklist) is reported.
+     */
+    private static void rawDrops(RuleContext ctx, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
+        FlowAnalyzer analyzer = ctx.analyzer();
+        RuleMatcher matcher = analyzer.matcher();
+        List<Source> sources = analyzer.sources();
+        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
+        for (FirewallRule raw : analyzer.runner().enabledRules(Table.RAW, "prerouting")) {
+            if (!Actions.drops(raw.action())) {
+                continue;
+            }
+            PacketSet drops = matcher.match(raw, Stage.DSTNAT, fresh).packets();
+            if (drops.isEmpty()) {
+                continue;
+            }
+            boolean namesService = raw.has("dst-port") || raw.has("port") || raw.has("dst-address")
+                    || raw.has("dst-address-list") || raw.has("dst-address-type") || raw.has("protocol");
+            for (Forward f : forwards) {
+                if (meets(analyzer, drops, f, sources, namesService)) {
+                    add(byLine, raw.location().line(), "the raw table is not analysed, and this drop in raw prerouting"
+                            + " (before dst-nat) can meet connections to the forward at line " + f.line());
+                }
+            }
+        }
+    }
+
+    private static boolean meets(FlowAnalyzer analyzer, PacketSet drops, Forward f, List<Source> sources,
+                                 boolean namesService) {
+        var universe = analyzer.space().universe();
+        for (Source s : sources) {
+            if (s.internet() && !namesService) {
+                continue;
+            }
+            PacketBox request = PacketBox.all(universe).with(Field.SRC_ADDRESS, s.addresses())
+                    .with(Field.IN_INTERFACE, analyzer.space().iface(s.iface()))
+                    .with(Field.DST_ADDRESS, f.publicAddresses()).with(Field.PROTOCOL, f.protocols())
+                    .with(Field.DST_PORT, f.ports());
+            if (!drops.intersect(PacketSet.of(request)).isEmpty()) {
+                return true;
+            }
+        }
+        // the server's reply enters the router on the server's side, from the translated address and port
+        IntervalSet replyPorts = f.targetPorts() != null ? f.targetPorts() : f.ports();
+        PacketBox reply = PacketBox.all(universe).with(Field.SRC_ADDRESS, f.targetAddresses())
+                .with(Field.PROTOCOL, f.protocols()).with(Field.SRC_PORT, replyPorts);
+        return !drops.intersect(PacketSet.of(reply)).isEmpty();
+    }
+
+    /** natlint routes by the main table only; anything that routes some packets otherwise is reported. */
+    private static void policyRouting(RouterConfig config, Map<Integer, Set<String>> byLine) {
+        for (FirewallRule r : config.rules(Table.MANGLE)) {
+            if (!r.disabled() && r.action().equals("mark-routing")) {
+                add(byLine, r.location().line(), "routing marks are not analysed: natlint routes every packet, replies"
+                        + " included, by the main table");
+            }
+        }
+        for (Route r : config.routes()) {
+            if (!r.disabled() && !"main".equals(r.routingTable())) {
+                add(byLine, r.location().line(), "routing table " + r.routingTable() + " is not analysed: natlint routes"
+                        + " every packet by the main table");
+            }
+        }
+        for (String menu : List.of("/routing rule", "/ip route rule")) {
+            for (ConfigItem i : config.items(menu)) {
+                if (!i.disabled() && i.location() != null) {
+                    add(byLine, i.location().line(), "routing rules are not analysed: natlint routes every packet by the"
+                            + " main table");
+                }
+            }
+        }
+        for (ConfigItem i : config.items("/ip vrf")) {
+            if (!i.disabled() && i.location() != null) {
+                add(byLine, i.location().line(), "VRFs are not analysed: natlint routes every packet by the main table");
+            }
+        }
+    }
+
+    /**
+     * A rule that matches a mark some mangle rule sets: natlint treats every packet as unmarked, so
+     * the rule's effect on forwards is not analysed. A mark nothing sets is never on a packet, and
+     * such a rule is decided exactly (it never matches).
+     */
+    private static void followedMarks(RouterConfig config, Map<Integer, Set<String>> byLine) {
+        Map<String, Map<String, Integer>> setBy = new TreeMap<>();
+        for (FirewallRule m : config.rules(Table.MANGLE)) {
+            if (m.disabled()) {
+                continue;
+            }
+            MARK_SETTERS.forEach((matcher, setter) -> m.get(setter).ifPresent(mark ->
+                    setBy.computeIfAbsent(matcher, k -> new TreeMap<>()).putIfAbsent(mark, m.location().line())));
+        }
+        for (Table t : List.of(Table.NAT, Table.FILTER, Table.RAW)) {
+            for (FirewallRule r : config.rules(t)) {
+                if (r.disabled()) {
+                    continue;
+                }
+                for (String matcher : MARK_SETTERS.keySet()) {
+                    Optional<String> v = r.get(matcher).map(x -> x.startsWith("!") ? x.substring(1) : x);
+                    Integer line = v.map(mark -> setBy.getOrDefault(matcher, Map.of()).get(mark)).orElse(null);
+                    if (line != null) {
+                        add(byLine, r.location().line(), matcher + "=" + r.properties().get(matcher) + ": mangle at line "
+                                + line + " sets this mark, and natlint does not follow marks (it treats packets as"
+                                + " unmarked)");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Verdicts that rest on what natlint did not analyse and that no other rule reports: working flows
+     * whose verdict rests on an assumption, and every flow whose verdict is unknown.
+     */
+    private static void assumedVerdicts(RuleContext ctx, Map<Integer, Set<String>> byLine) {
+        // (line, reason, forward) -> which clients' working verdict rests on it
+        Map<String, Set<String>> working = new TreeMap<>();
+        Map<String, Integer> lineOf = new TreeMap<>();
+        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+            for (Flow f : ff.flows()) {
+                for (Assumption a : f.assumptions()) {
+                    if (a.certainty() == Certainty.UNKNOWN) {
+                        add(byLine, ff.forward().line(), "the verdict for " + f.source().name() + " is unknown: "
+                                + a.describe());
+                    } else if (f.works() && a.line() != ff.forward().line()) {
+                        // an assumption at the forward's own line is about its own choice (which of its target
+                        // addresses, its own time=): a working verdict does not hang on another rule there
+                        String key = a.reason() + ": the forward at line " + ff.forward().line();
+                        working.computeIfAbsent(key, k -> new TreeSet<>()).add(f.source().internet() ? "internet" : "LAN");
+                        lineOf.put(key, a.line() > 0 ? a.line() : ff.forward().line());
+                    }
+                }
+            }
+        }
+        working.forEach((key, clients) -> add(byLine, lineOf.get(key), key + " works for " + String.join(" and ",
+                clients) + " clients only under this assumption"));
+    }
+}

@@ -1,0 +1,14 @@
+# The server 10.20.30.40 sits behind a second router (192.168.88.2) on the LAN bridge. A LAN client on
+# 192.168.88.0/24 using the public address gets the reply straight from that router and drops it.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip route add dst-address=10.20.30.0/24 gateway=192.168.88.2
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=443 action=dst-nat to-addresses=10.20.30.40 # expect: hairpin-via-lan-router

@@ -1,0 +1,15 @@
+# A forward added only when a script condition holds: natlint does not run scripts.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+:global enableNas true
+:if ($enableNas) do={
+  /ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=5000 action=dst-nat to-addresses=192.168.88.20 # expect: not-analysed
+}

@@ -1,0 +1,16 @@
+# Replies of the forward are routed by a routing mark into another table: policy routing is not analysed.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=443 out-interface=bridge
+/routing table add name=isp2 fib
+/ip route add gateway=198.51.100.1 routing-table=isp2 # expect: not-analysed
+/ip firewall mangle add chain=prerouting action=mark-routing new-routing-mark=isp2 src-address=192.168.88.10 # expect: not-analysed
