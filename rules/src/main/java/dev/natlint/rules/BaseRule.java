@@ -7,8 +7,12 @@ import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Stage;
+import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.Verdict;
 import dev.natlint.rule.Rule;
+import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +49,16 @@ abstract class BaseRule implements Rule {
             assumptions = Assumption.merge(assumptions, f.assumptions());
         }
         return new Finding(info.id(), info.defaultSeverity(), at, message, fix, assumptions);
+    }
+
+    /**
+     * The internet flows of a forward that its own matchers admit: clients it leaves out on purpose
+     * ({@code in-interface-list=LAN}, one uplink's {@code in-interface}) are not its users.
+     */
+    static List<Flow> admittedInternetFlows(RuleContext ctx, FlowAnalyzer.ForwardFlows ff) {
+        PacketSet own = ctx.analyzer().matcher().match(ff.forward().rule(), Stage.DSTNAT,
+                new RuleMatcher.ConnState(false, false)).packets();
+        return ff.flows().stream().filter(f -> f.source().internet() && !f.packets().intersect(own).isEmpty()).toList();
     }
 
     /** The flows of one forward with {@code verdict}, from LAN clients or from the internet. */

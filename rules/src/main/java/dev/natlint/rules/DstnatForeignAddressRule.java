@@ -5,9 +5,6 @@ import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
-import dev.natlint.flow.RuleMatcher;
-import dev.natlint.flow.Stage;
-import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.Verdict;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
@@ -38,11 +35,8 @@ public final class DstnatForeignAddressRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         Topology topo = ctx.analyzer().topology();
         for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
-            // internet clients the forward's own matchers leave out (in-interface-list=LAN) are not its users
-            PacketSet admitted = ctx.analyzer().matcher().match(ff.forward().rule(), Stage.DSTNAT,
-                    new RuleMatcher.ConnState(false, false)).packets();
-            List<Flow> dead = flows(ff, Verdict.NOT_DELIVERED, true).stream()
-                    .filter(f -> !f.packets().intersect(admitted).isEmpty()).toList();
+            List<Flow> dead = admittedInternetFlows(ctx, ff).stream().filter(f -> f.verdict() == Verdict.NOT_DELIVERED)
+                    .toList();
             if (dead.isEmpty()) {
                 continue;
             }

@@ -5,10 +5,7 @@ import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
-import dev.natlint.flow.RuleMatcher;
-import dev.natlint.flow.Stage;
 import dev.natlint.flow.Verdict;
-import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
@@ -38,12 +35,8 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        RuleMatcher matcher = ctx.analyzer().matcher();
-        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
         for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
-            PacketSet own = matcher.match(ff.forward().rule(), Stage.DSTNAT, fresh).packets();
-            List<Flow> admitted = ff.flows().stream().filter(f -> f.source().internet()
-                    && !f.packets().intersect(own).isEmpty()).toList();
+            List<Flow> admitted = admittedInternetFlows(ctx, ff);
             if (admitted.isEmpty() || admitted.stream().anyMatch(Flow::works)) {
                 continue;
             }

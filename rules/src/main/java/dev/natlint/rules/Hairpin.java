@@ -1,7 +1,11 @@
 package dev.natlint.rules;
 
 import dev.natlint.flow.Flow;
+import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
+import dev.natlint.flow.Verdict;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
@@ -18,6 +22,21 @@ import java.util.Optional;
 final class Hairpin {
 
     private Hairpin() {
+    }
+
+    /**
+     * The first LAN flow per client subnet of one forward whose reply bypasses the router, behind a LAN
+     * router ({@code viaLanRouter}) or on the server's own subnet: one finding per subnet is enough.
+     */
+    static Map<String, Flow> bypassingPerSubnet(RuleContext ctx, FlowAnalyzer.ForwardFlows ff, boolean viaLanRouter) {
+        Map<String, Flow> first = new LinkedHashMap<>();
+        for (Flow f : ff.flows()) {
+            if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()
+                    && lanRouter(ctx, f).isPresent() == viaLanRouter) {
+                clientSubnet(ctx, f).ifPresent(s -> first.putIfAbsent(s, f));
+            }
+        }
+        return first;
     }
 
     /** The client subnet of a LAN flow, as {@code 192.168.1.0/24}. */

@@ -5,7 +5,6 @@ import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
-import dev.natlint.flow.Verdict;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,15 +34,8 @@ public final class HairpinMissingMasqueradeRule extends BaseRule {
         Map<String, List<Flow>> bySubnet = new TreeMap<>();
         Map<Flow, String> subnetOf = new LinkedHashMap<>();
         for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
-            Map<String, Flow> firstPerSubnet = new LinkedHashMap<>();
-            for (Flow f : ff.flows()) {
-                // a server behind a LAN router is hairpin-via-lan-router's
-                if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()
-                        && Hairpin.lanRouter(ctx, f).isEmpty()) {
-                    Hairpin.clientSubnet(ctx, f).ifPresent(s -> firstPerSubnet.putIfAbsent(s, f));
-                }
-            }
-            firstPerSubnet.forEach((subnet, f) -> {
+            // a server behind a LAN router is hairpin-via-lan-router's
+            Hairpin.bypassingPerSubnet(ctx, ff, false).forEach((subnet, f) -> {
                 bySubnet.computeIfAbsent(subnet, k -> new ArrayList<>()).add(f);
                 subnetOf.put(f, subnet);
             });

@@ -3,16 +3,11 @@ package dev.natlint.rules;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
-import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
-import dev.natlint.flow.Verdict;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The server sits behind a second router on the LAN. A LAN client on that router's subnet uses the
@@ -36,14 +31,7 @@ public final class HairpinViaLanRouterRule extends BaseRule {
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
-            Map<String, Flow> firstPerSubnet = new LinkedHashMap<>();
-            for (Flow f : ff.flows()) {
-                if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()
-                        && Hairpin.lanRouter(ctx, f).isPresent()) {
-                    Hairpin.clientSubnet(ctx, f).ifPresent(s -> firstPerSubnet.putIfAbsent(s, f));
-                }
-            }
-            firstPerSubnet.forEach((subnet, f) -> {
+            Hairpin.bypassingPerSubnet(ctx, ff, true).forEach((subnet, f) -> {
                 long gateway = Hairpin.lanRouter(ctx, f).orElseThrow();
                 String server = Describe.targetAddress(f);
                 String client = ctx.analyzer().space().describe(f.example().srcAddress());
