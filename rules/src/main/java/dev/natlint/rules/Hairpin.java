@@ -47,8 +47,15 @@ final class Hairpin {
             port.ifPresent(p -> sb.append(" dst-port=").append(p));
         }
         sb.append(" out-interface=").append(Quoting.quote(out.get()));
-        placeBefore(f).ifPresent(n -> sb.append(" place-before=").append(n));
-        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for the forward at line " + fw.line()));
+        FirewallRule first = f.decisive() != null && f.decisive().chain().equals("srcnat") ? f.decisive() : null;
+        Optional<String> before = first == null ? Optional.empty() : Selectors.placeBefore(ctx.config(), first);
+        before.ifPresent(p -> sb.append(' ').append(p));
+        // the subnet keeps the comment unique when one forward needs rules for several client subnets
+        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for " + subnet.get() + " to the forward at line "
+                + fw.line()));
+        if (first != null && before.isEmpty()) {
+            return Selectors.unselectable(first, "add the rule below above it:") + "\n" + sb;
+        }
         return sb.toString();
     }
 
@@ -58,9 +65,4 @@ final class Hairpin {
                 + " out-interface=" + Quoting.quote(iface) + " comment=" + Quoting.quote("natlint: hairpin NAT for " + subnet);
     }
 
-    /** When an earlier srcnat rule takes the connection, the new rule must go above it. */
-    private static Optional<Integer> placeBefore(Flow f) {
-        FirewallRule d = f.decisive();
-        return d != null && d.chain().equals("srcnat") ? Optional.of(d.position()) : Optional.empty();
-    }
 }

@@ -46,9 +46,15 @@ public final class HairpinFilteredRule extends BaseRule {
                     + Describe.target(f) + " after dst-nat") + ".";
             // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
             StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
-                    .append(" connection-nat-state=dstnat place-before=").append(drop.position()).append(" comment=")
-                    .append(Quoting.quote("natlint: let port-forwarded connections through (forward at line "
-                            + ff.forward().line() + ")"));
+                    .append(" connection-nat-state=dstnat ");
+            java.util.Optional<String> before = Selectors.placeBefore(ctx.config(), drop);
+            if (before.isEmpty()) {
+                sb.insert(0, Selectors.unselectable(drop, "add the rule below above it:") + "\n");
+            }
+            before.ifPresent(p -> sb.append(p).append(' '));
+            // one comment per drop rule: the same accept fixes every forward that drop breaks
+            sb.append("comment=").append(Quoting.quote("natlint: let port-forwarded connections through before the "
+                    + drop.chain() + " " + drop.action() + " at line " + drop.location().line()));
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
                     + " directions, before the drop rule at line " + drop.location().line(), sb.toString(),
                     changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),

@@ -59,8 +59,7 @@ public final class NatRuleUnreachableRule extends BaseRule {
                         FirewallRule first = culprits.get(0);
                         out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
                                 + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
-                                + " (or remove it if it is obsolete)", "/ip firewall nat move " + r.position()
-                                + " destination=" + first.position())));
+                                + " (or remove it if it is obsolete)", HairpinMasqueradeShadowedRule.move(ctx, r, first))));
                     }
                 }
                 if (Actions.endsChain(r.action())) {
