@@ -4,6 +4,7 @@ import dev.natlint.NatLint;
 import dev.natlint.NatLintException;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
+import dev.natlint.fix.CombinedFix;
 import dev.natlint.report.FileReport;
 import dev.natlint.report.JsonReporter;
 import dev.natlint.report.ReportFiles;
@@ -112,6 +113,7 @@ public class CheckMojo extends AbstractMojo {
         }
         getLog().info("natlint: " + TextReporter.summary(report));
         writeReports(report, text);
+        writeFixScripts(lint, files, report);
         if (threshold != null && report.hasFindingsAtLeast(threshold)) {
             throw new MojoFailureException("natlint found " + counts(report) + " (failOnSeverity="
                     + failOnSeverity + "); see the findings above");
@@ -227,6 +229,36 @@ public class CheckMojo extends AbstractMojo {
                 ReportFiles.writeAtomically(target, content);
                 getLog().info("natlint: wrote " + relative(target));
             } catch (IOException e) {
+                throw new MojoExecutionException("natlint: cannot write " + target + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * {@code target/natlint/<script>.fix.rsc} for every script with a fix: all its fixes as one script to
+     * import, checked by analysing the script with it appended (see {@link CombinedFix}).
+     */
+    private void writeFixScripts(NatLint lint, List<Path> files, Report report) throws MojoExecutionException {
+        for (Path file : files) {
+            String display = lint.displayPath(file);
+            boolean hasFix = report.files().stream().anyMatch(f -> f.path().equals(display)
+                    && f.findings().stream().anyMatch(x -> x.fix() != null));
+            if (!hasFix) {
+                continue;
+            }
+            String name = file.getFileName().toString().replaceFirst("(?i)\\.rsc$", "") + ".fix.rsc";
+            Path target = outputDirectory.toPath().resolve(name);
+            try {
+                CombinedFix fix = CombinedFix.of(lint, display, NatLint.readScript(file));
+                ReportFiles.writeAtomically(target, fix.render(display));
+                String msg = "natlint: wrote " + relative(target) + (fix.proven() ? " (every fix, checked)"
+                        : " (NOT PROVEN: see the file's header)");
+                if (fix.proven()) {
+                    getLog().info(msg);
+                } else {
+                    getLog().warn(msg);
+                }
+            } catch (IOException | NatLintException e) {
                 throw new MojoExecutionException("natlint: cannot write " + target + ": " + e.getMessage());
             }
         }
