@@ -41,9 +41,11 @@ public final class HairpinFilteredRule extends BaseRule {
             FirewallRule drop = f.decisive();
             FirewallRule fwd = ff.forward().rule();
             boolean reply = f.replyDropped();
+            List<FirewallRule> more = laterDrops(ctx, f);
             String msg = Describe.client(f, ctx.analyzer().space()) + ": the filter rule at " + Describe.rule(drop)
                     + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
-                    + Describe.target(f) + " after dst-nat") + ".";
+                    + Describe.target(f) + " after dst-nat") + (more.isEmpty() ? "" : "; without it, "
+                    + String.join(", then ", more.stream().map(Describe::rule).toList()) + " would drop it too") + ".";
             // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
             StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
                     .append(" connection-nat-state=dstnat ");
@@ -59,6 +61,48 @@ public final class HairpinFilteredRule extends BaseRule {
                     + " directions, before the drop rule at line " + drop.location().line(), sb.toString(),
                     changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),
                     List.of(f)));
+        }
+        return out;
+    }
+
+    /** How many further rules to look for behind the first one; each look costs an analysis. */
+    private static final int MORE_DROPS = 3;
+
+    /**
+     * The filter rules that would drop the flow once the ones before them were gone, found by analysing
+     * the script with each found rule disabled in turn (never printed: only to name every rule that
+     * breaks the flow). The one accept placed before the first covers them all, as accept ends the chain.
+     */
+    private static List<FirewallRule> laterDrops(RuleContext ctx, Flow f) {
+        List<FirewallRule> out = new ArrayList<>();
+        StringBuilder disabled = new StringBuilder();
+        FirewallRule drop = f.decisive();
+        for (int i = 0; i < MORE_DROPS && ctx.takeFixCheck(FixPlanner.CHECKS_PER_FILE); i++) {
+            java.util.Optional<String> sel = Selectors.of(ctx.config(), drop);
+            if (sel.isEmpty()) {
+                break;
+            }
+            disabled.append(drop.table().menu()).append(" disable ").append(sel.get()).append('\n');
+            RuleContext without = ctx.withAppended(disabled.toString());
+            Flow next = null;
+            for (dev.natlint.flow.Forward fw : without.analyzer().forwards()) {
+                if (fw.line() == f.forward().line()) {
+                    next = without.analyzer().flows(fw, List.of(f.source())).stream()
+                            .filter(x -> x.verdict() == Verdict.FILTERED && x.decisive() != null
+                                    && x.decisive().table() == Table.FILTER).findFirst().orElse(null);
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            // the rule as the file has it, for its line
+            FirewallRule found = next.decisive();
+            drop = ctx.config().rules(Table.FILTER).stream().filter(r -> r.location().equals(found.location()))
+                    .findFirst().orElse(null);
+            if (drop == null || out.contains(drop)) {
+                break;
+            }
+            out.add(drop);
         }
         return out;
     }

@@ -36,7 +36,9 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
             FirewallRule first = f.decisive();
             String msg = Describe.client(f, ctx.analyzer().space()) + ": srcnat rule at " + Describe.rule(first)
                     + " takes the connection before this hairpin masquerade, so the server answers the client directly"
-                    + " and the client drops the reply.";
+                    + " and the client drops the reply."
+                    + (NatRuleUnreachableRule.unreachable(ctx).containsKey(hairpin) ? " No packet reaches this rule at all"
+                    + " (what nat-rule-unreachable reports; the same cause and fix, reported once, here)." : "");
             String snippet = move(ctx, hairpin, first);
             out.add(finding(hairpin.location(), msg, FixPlanner.complete(ctx, "move the hairpin masquerade at line "
                     + hairpin.location().line() + " above line " + first.location().line(), snippet), List.of(f)));
