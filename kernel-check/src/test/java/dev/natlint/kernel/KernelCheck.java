@@ -34,7 +34,7 @@ final class KernelCheck {
 
     /** One client's connection to one forward: what the kernel did and what natlint said. */
     record Comparison(int forwardLine, String client, String proto, String dst, int port, String expectedServer,
-                      String kernel, Flow flow) {
+                      String kernel, Flow flow, long srcAddress, String ingress) {
         boolean kernelWorks() {
             return kernel.equals("ok " + expectedServer);
         }
@@ -134,16 +134,20 @@ final class KernelCheck {
             Map<String, Lab.Agent> clients = new LinkedHashMap<>();
             Map<String, Long> clientAddress = new LinkedHashMap<>();
             Map<String, String> clientIngress = new LinkedHashMap<>();
+            List<Long> internetProbes = internetProbes(config, topo);
             for (String wan : wans) {
                 Optional<String> gateway = upstream(config, topo, wan, dynamicConcrete, analyzer);
                 if (gateway.isEmpty()) {
                     continue;
                 }
                 Lab.Agent inet = lab.host("inet", bridgeOf.get(wan), gateway.get(), null,
-                        List.of(Ipv4.format(INTERNET_CLIENT) + "/32"));
-                clients.put("internet via " + wan, inet);
-                clientAddress.put("internet via " + wan, INTERNET_CLIENT);
-                clientIngress.put("internet via " + wan, wan);
+                        internetProbes.stream().map(a -> Ipv4.format(a) + "/32").toList());
+                for (long probe : internetProbes) {
+                    String label = "internet via " + wan + (probe == INTERNET_CLIENT ? "" : " (scenario source)");
+                    clients.put(label, inet);
+                    clientAddress.put(label, probe);
+                    clientIngress.put(label, wan);
+                }
             }
             // LAN segments: a client host, and every forward target that lives there
             Map<Long, Lab.Agent> servers = new LinkedHashMap<>();
@@ -217,17 +221,47 @@ final class KernelCheck {
                     Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
                             b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
                     pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
-                            port, Ipv4.format(target), c.getValue(), id, flow});
+                            port, Ipv4.format(target), c.getValue(), id, flow, src, clientIngress.get(c.getKey())});
                 }
             }
             List<Comparison> out = new ArrayList<>();
             for (Object[] p : pending) {
                 String kernel = ((Lab.Agent) p[6]).await((String) p[7]);
                 out.add(new Comparison(((Forward) p[0]).line(), (String) p[1], (String) p[2], (String) p[3], (int) p[4],
-                        (String) p[5], kernel, (Flow) p[8]));
+                        (String) p[5], kernel, (Flow) p[8], (long) p[9], (String) p[10]));
             }
             return new Outcome(name, out, null);
         }
+    }
+
+    /**
+     * Internet client addresses to connect from: a generic one, plus the sources the scenario itself names
+     * for its forwards (their src-address, and the entries of their src-address-list), so a restriction
+     * to some internet sources is tried from inside and from outside it. Chosen from the script, not from
+     * natlint's flows, so the probes do not inherit what natlint believes.
+     */
+    private static List<Long> internetProbes(RouterConfig config, Topology topo) {
+        Set<Long> out = new LinkedHashSet<>();
+        out.add(INTERNET_CLIENT);
+        Set<String> lists = new LinkedHashSet<>();
+        List<String> specs = new ArrayList<>();
+        for (dev.natlint.model.FirewallRule r : config.natRules()) {
+            if (r.chain().equals("dstnat") && r.action().equals("dst-nat")) {
+                r.get("src-address").filter(v -> !v.startsWith("!")).ifPresent(specs::add);
+                r.get("src-address-list").filter(v -> !v.startsWith("!")).ifPresent(lists::add);
+            }
+        }
+        config.addressListEntries().stream().filter(e -> lists.contains(e.list())).forEach(e -> specs.add(e.address()));
+        for (String spec : specs) {
+            Ipv4.parseAddressSpec(spec).ifPresent(set -> {
+                long a = set.min();
+                if (a > 0 && a <= 0xFFFFFFFFL && topo.connectedSubnetOf(a).isEmpty() && !topo.isRouterAddress(a)
+                        && out.size() < 4) {
+                    out.add(a);
+                }
+            });
+        }
+        return List.copyOf(out);
     }
 
     /** The upstream gateway's address on the WAN segment, as CIDR, for the internet host. */
