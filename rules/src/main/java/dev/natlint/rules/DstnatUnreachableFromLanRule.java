@@ -90,9 +90,11 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
                 // the author limited who may use the forward, and the limit keeps out (part of) the internet
                 // too: a fix must not widen it, so this is only worth knowing
                 String limit = String.join(", ", deliberate.stream().map(k -> k + "=" + r.properties().get(k)).toList());
+                boolean byInterface = deliberate.stream().noneMatch(SOURCE::contains);
                 out.add(finding(r.location(), msg + " The forward is deliberately limited (" + limit + ", which also"
-                        + " keeps out internet clients); natlint does not widen it. If LAN clients should use it, admit"
-                        + " them in that restriction (or add a separate forward for them).", null,
+                        + " keeps out " + (byInterface ? "internet clients arriving on other uplinks" : "other internet clients")
+                        + "); natlint does not widen it. If LAN clients should use it, admit them in that restriction"
+                        + " (or add a separate forward for them).", null,
                         flows(ff, Verdict.NO_DST_NAT, false)).withSeverity(Severity.INFO));
                 continue;
             }

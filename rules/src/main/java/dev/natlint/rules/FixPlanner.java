@@ -103,7 +103,8 @@ final class FixPlanner {
             if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !before.contains(key(f))) {
                 String rule = Hairpin.specific(after, f);
                 if (rule != null) {
-                    hairpins.putIfAbsent(key(f), rule);
+                    // two forwards to the same server and port need the same rule once (the comments differ)
+                    hairpins.putIfAbsent(rule.replaceFirst(" comment=.*$", ""), rule);
                 }
             }
         }
