@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Every fix for one file as a single script to import, proven the way single fixes are: the file is
@@ -59,7 +60,6 @@ public record CombinedFix(String script, List<String> fixed, List<String> remain
     public static CombinedFix of(NatLint lint, String path, String text) {
         String base = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
         FileReport before = lint.checkText(path, text);
-        Set<String> beforeKeys = keys(before.findings());
         List<String> fixedKeys = new ArrayList<>();
         for (Finding f : before.findings()) {
             if (f.fix() != null) {
@@ -78,11 +78,22 @@ public record CombinedFix(String script, List<String> fixed, List<String> remain
         }
         String script = String.join("\n", lines);
         FileReport after = lines.isEmpty() ? before : current;
-        Set<String> afterKeys = keys(after.findings());
-        List<String> remaining = fixedKeys.stream().filter(afterKeys::contains).toList();
+        // counted per line and rule: one line can hold two findings of a rule, one with a fix and one
+        // without (an undefined list and an undefined interface on the same rule)
+        Map<String, Integer> withoutFix = counts(before.findings().stream().filter(f -> f.fix() == null).toList());
+        Map<String, Integer> beforeAll = counts(before.findings());
+        Map<String, Integer> afterAll = counts(after.findings());
+        List<String> remaining = new ArrayList<>();
+        for (String k : new LinkedHashSet<>(fixedKeys)) {
+            if (afterAll.getOrDefault(k, 0) > withoutFix.getOrDefault(k, 0)) {
+                remaining.add(k);
+            }
+        }
         List<String> introduced = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Finding f : after.findings()) {
-            if (!beforeKeys.contains(key(f))) {
+            String k = key(f);
+            if (seen.merge(k, 1, Integer::sum) > beforeAll.getOrDefault(k, 0)) {
                 introduced.add(f.location().line() + " " + f.ruleId() + ": " + f.message());
             }
         }
@@ -136,9 +147,9 @@ public record CombinedFix(String script, List<String> fixed, List<String> remain
         return out;
     }
 
-    private static Set<String> keys(List<Finding> findings) {
-        Set<String> out = new TreeSet<>();
-        findings.forEach(f -> out.add(key(f)));
+    private static Map<String, Integer> counts(List<Finding> findings) {
+        Map<String, Integer> out = new HashMap<>();
+        findings.forEach(f -> out.merge(key(f), 1, Integer::sum));
         return out;
     }
 

@@ -87,6 +87,14 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
             String msg = "LAN client -> " + Ipv4.format(hit.address()) + " (the router's own " + hit.iface()
                     + " address): the forward at line " + fw.line() + " sends it to " + fw.rule().get("to-addresses").orElse("?")
                     + ", so LAN users lose the router's " + String.join(", ", taken) + ".";
+            String dst = fw.rule().get("dst-address").orElse("");
+            if (!dst.isEmpty() && !dst.startsWith("!")) {
+                // the forward names the router's own address itself: it takes those ports on purpose, and
+                // keeping the address out would leave the forward matching nothing
+                out.add(finding(fw.rule().location(), msg + " The forward names this address itself (dst-address="
+                        + dst + "), so this looks deliberate; no fix.", null).withSeverity(Severity.INFO));
+                continue;
+            }
             out.add(finding(fw.rule().location(), msg, fix(ctx, fw, gateways)));
         }
         return out;

@@ -50,9 +50,11 @@ final class Hairpin {
         FirewallRule first = f.decisive() != null && f.decisive().chain().equals("srcnat") ? f.decisive() : null;
         Optional<String> before = first == null ? Optional.empty() : Selectors.placeBefore(ctx.config(), first);
         before.ifPresent(p -> sb.append(' ').append(p));
-        // the subnet keeps the comment unique when one forward needs rules for several client subnets
-        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for " + subnet.get() + " to the forward at line "
-                + fw.line()));
+        // the comment says what the rule does, not which finding asked for it: two forwards to the same
+        // server and port need the same rule, and identical lines are added once
+        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for " + subnet.get() + " to "
+                + r.get("to-addresses").orElseThrow() + port.filter(p -> r.get("protocol").isPresent()).map(p -> ":" + p)
+                .orElse("") + r.get("protocol").map(p -> "/" + p).orElse("")));
         if (first != null && before.isEmpty()) {
             return Selectors.unselectable(first, "add the rule below above it:") + "\n" + sb;
         }

@@ -77,7 +77,7 @@ public final class UndefinedReferenceRule extends BaseRule {
                         closest(list, lists).map(n -> FixPlanner.complete(ctx, "use the defined list " + n,
                                 "/interface list member set [ find list=" + Quoting.quote(list) + " ] list=" + Quoting.quote(n)))
                                 .orElse(FixPlanner.complete(ctx, "define the list", "/interface list add name=" + Quoting.quote(list)
-                                + " comment=" + Quoting.quote("natlint: defined for the member at line " + m.location().line())))));
+                                + " comment=" + Quoting.quote("natlint: used but not defined")))));
             }
         }
         return out;
@@ -103,7 +103,7 @@ public final class UndefinedReferenceRule extends BaseRule {
                 .orElse(switch (kind) {
                     case "interface list" -> FixPlanner.complete(ctx, "define the interface list",
                             "/interface list add name=" + Quoting.quote(name) + " comment="
-                                    + Quoting.quote("natlint: defined for the rule at line " + r.location().line()));
+                                    + Quoting.quote("natlint: used but not defined"));
                     case "chain" -> FixPlanner.complete(ctx, "define the chain (it returns at once; add its rules)",
                             t.menu() + " add action=return chain=" + Quoting.quote(name) + " comment="
                                     + Quoting.quote("natlint: chain " + name + " (add its rules)"));
