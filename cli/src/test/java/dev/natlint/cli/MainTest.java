@@ -39,7 +39,7 @@ class MainTest {
 
     @Test
     void fixPrintsOneCheckedScriptAndLeavesTheFileAlone() throws IOException {
-        Path config = Path.of("../test-configs/scenarios/defconf-nas-two-forwards.rsc");
+        Path config = Path.of("../test-configs/rules/dstnat-unreachable-from-lan/bad-defconf-nas-two-forwards.rsc");
         byte[] before = Files.readAllBytes(config);
         Run r = run("fix", config.toString());
         assertThat(r.code()).as(r.err()).isZero();

@@ -98,7 +98,13 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
                         flows(ff, Verdict.NO_DST_NAT, false)).withSeverity(Severity.INFO));
                 continue;
             }
-            String snippet = rewrite(ctx, fw, unset);
+            // when none of the forward's own matchers keeps LAN clients out, the limit is elsewhere (the jump
+            // into its chain, an earlier rule): changing this rule would not help, so no fix is offered
+            String snippet = unset.isEmpty() ? null : rewrite(ctx, fw, unset);
+            if (unset.isEmpty()) {
+                msg += " The limit is not in this rule's own matchers (look at the jump into chain " + r.chain()
+                        + " or the rules before it); natlint offers no fix.";
+            }
             out.add(finding(r.location(), msg, snippet == null ? null : FixPlanner.complete(ctx,
                     "match the public address instead of the incoming interface", snippet),
                     flows(ff, Verdict.NO_DST_NAT, false)));

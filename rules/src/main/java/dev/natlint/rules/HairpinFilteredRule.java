@@ -46,23 +46,29 @@ public final class HairpinFilteredRule extends BaseRule {
                     + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
                     + Describe.target(f) + " after dst-nat") + (more.isEmpty() ? "" : "; without it, "
                     + String.join(", then ", more.stream().map(Describe::rule).toList()) + " would drop it too") + ".";
-            // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
-            StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
-                    .append(" connection-nat-state=dstnat ");
-            java.util.Optional<String> before = Selectors.placeBefore(ctx.config(), drop);
-            if (before.isEmpty()) {
-                sb.insert(0, Selectors.unselectable(drop, "add the rule below above it:") + "\n");
-            }
-            before.ifPresent(p -> sb.append(p).append(' '));
-            // one comment per drop rule: the same accept fixes every forward that drop breaks
-            sb.append("comment=").append(Quoting.quote("natlint: let port-forwarded connections through before the "
-                    + drop.chain() + " " + drop.action() + " at line " + drop.location().line()));
+            String sb = accept(ctx.config(), drop);
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
-                    + " directions, before the drop rule at line " + drop.location().line(), sb.toString(),
+                    + " directions, before the drop rule at line " + drop.location().line(), sb,
                     changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),
                     List.of(f)));
         }
         return out;
+    }
+
+    /** The accept for port-forwarded connections placed just above {@code drop}, with a comment naming it. */
+    static String accept(dev.natlint.model.RouterConfig config, FirewallRule drop) {
+        // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
+        StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
+                .append(" connection-nat-state=dstnat ");
+        java.util.Optional<String> before = Selectors.placeBefore(config, drop);
+        if (before.isEmpty()) {
+            sb.insert(0, Selectors.unselectable(drop, "add the rule below above it:") + "\n");
+        }
+        before.ifPresent(p -> sb.append(p).append(' '));
+        // one comment per drop rule: the same accept fixes every forward that drop breaks
+        sb.append("comment=").append(Quoting.quote("natlint: let port-forwarded connections through before the "
+                + drop.chain() + " " + drop.action() + " at line " + drop.location().line()));
+        return sb.toString();
     }
 
     /** How many further rules to look for behind the first one; each look costs an analysis. */

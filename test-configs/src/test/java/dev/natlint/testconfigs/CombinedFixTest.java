@@ -60,21 +60,23 @@ class CombinedFixTest {
     }
 
     /**
-     * The known bad case: applied one by one, the fixes of this defconf router rewrite the two forwards
-     * so that IoT clients reach the NAS, where the "no IoT to LAN" drop stops them: a finding no single
-     * fix's check saw. The combined fix finds and fixes it in a second round.
+     * The known bad case: a defconf router with DHCP WAN, two forwards with in-interface-list=WAN to a NAS
+     * and a "no IoT to LAN" drop. Rewriting the forwards lets IoT clients reach the NAS, where the drop
+     * stops them; the fixes used to leave that as a new error once appended. Now every printed fix
+     * appended, and the combined script, leave no finding.
      */
     @Test
-    void fixesThatExposeEachOthersGapsAreCombinedInRounds() throws IOException {
-        Path config = Path.of("scenarios/defconf-nas-two-forwards.rsc");
+    void theDefconfNasRouterIsFixedByItsPrintedFixesAndByTheCombinedOne() throws IOException {
+        Path config = Path.of("rules/dstnat-unreachable-from-lan/bad-defconf-nas-two-forwards.rsc");
         String text = Files.readString(config, StandardCharsets.UTF_8);
         FileReport report = LINT.checkText(config.toString(), text);
+        assertThat(report.findings()).hasSize(2);
         StringBuilder singles = new StringBuilder(text);
-        report.findings().stream().filter(f -> f.fix() != null).forEach(f -> singles.append(f.fix().snippet()).append('\n'));
-        List<Finding> afterSingles = LINT.checkText(config.toString(), singles.toString()).findings();
-        assertThat(afterSingles).as("the single fixes alone leave a new error").isNotEmpty();
+        report.findings().forEach(f -> singles.append(f.fix().snippet()).append('\n'));
+        assertThat(LINT.checkText(config.toString(), singles.toString()).findings()).isEmpty();
         CombinedFix fix = CombinedFix.of(LINT, config.toString(), text);
         assertThat(fix.proven()).as(fix.render(config.toString())).isTrue();
+        assertThat(fix.script()).contains("place-before=[find where comment=\"no IoT to LAN\"]");
         assertThat(LINT.checkText(config.toString(), text + fix.script() + "\n").findings()).isEmpty();
     }
 }

@@ -25,5 +25,5 @@ add action=drop chain=forward comment="defconf: drop all from WAN not DSTNATed" 
 add action=drop chain=forward comment="no IoT to LAN" in-interface=vlan20-iot out-interface=bridge
 /ip firewall nat
 add action=masquerade chain=srcnat comment="defconf: masquerade" ipsec-policy=out,none out-interface-list=WAN
-add action=dst-nat chain=dstnat comment="NAS web" dst-port=443 in-interface-list=WAN protocol=tcp to-addresses=192.168.88.10 to-ports=5001
-add action=dst-nat chain=dstnat comment="NAS photos" dst-port=8443 in-interface-list=WAN protocol=tcp to-addresses=192.168.88.10 to-ports=5443
+add action=dst-nat chain=dstnat comment="NAS web" dst-port=443 in-interface-list=WAN protocol=tcp to-addresses=192.168.88.10 to-ports=5001 # expect: dstnat-unreachable-from-lan
+add action=dst-nat chain=dstnat comment="NAS photos" dst-port=8443 in-interface-list=WAN protocol=tcp to-addresses=192.168.88.10 to-ports=5443 # expect: dstnat-unreachable-from-lan
