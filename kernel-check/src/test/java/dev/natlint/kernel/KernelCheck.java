@@ -178,7 +178,8 @@ final class KernelCheck {
                     }
                 }
                 long fallback = freeHost(net, targets, topo);
-                if (clientsHere.isEmpty() && fallback >= 0) {
+                // and a client the scenario gives (a free host of the subnet), not only natlint's own examples
+                if (fallback >= 0) {
                     clientsHere.add(fallback);
                 }
                 for (long client : clientsHere) {
@@ -199,29 +200,36 @@ final class KernelCheck {
                     continue;
                 }
                 long target = f.targetAddresses().min();
-                int port = (int) f.ports().min();
-                int serverPort = f.targetPorts() == null ? port : (int) f.targetPorts().min();
-                Lab.Agent server = servers.get(target);
-                if (server != null && listening.add(target + proto + serverPort)) {
-                    server.listen(proto, serverPort, Ipv4.format(target));
+                // the lowest port, and for a range kept as it is (no to-ports) the highest too: a rule that
+                // covers part of a range differs at its end
+                List<Integer> probePorts = new ArrayList<>(List.of((int) f.ports().min()));
+                if (f.targetPorts() == null && f.rule().has("dst-port") && f.ports().max() != f.ports().min()) {
+                    probePorts.add((int) f.ports().max());
                 }
-                long publicSymbolic = f.publicAddresses().min();
-                long publicConcrete = dynamicConcrete.getOrDefault(publicSymbolic, publicSymbolic);
-                if (publicConcrete > 0xFFFFFFFFL) {
-                    continue;
-                }
-                List<Flow> flows = analyzer.flows(f, sources);
-                for (Map.Entry<String, Lab.Agent> c : clients.entrySet()) {
-                    long src = clientAddress.get(c.getKey());
-                    String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
-                            ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
-                    Packet p = new Packet(src, publicSymbolic, proto.equals("tcp") ? 6 : 17, 50000, port,
-                            analyzer.space().universe().interfaceIndex(clientIngress.get(c.getKey())), 0);
-                    // flows are in client coordinates, where the out-interface is not yet chosen
-                    Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
-                            b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
-                    pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
-                            port, Ipv4.format(target), c.getValue(), id, flow, src, clientIngress.get(c.getKey())});
+                for (int port : probePorts) {
+                    int serverPort = f.targetPorts() == null ? port : (int) f.targetPorts().min();
+                    Lab.Agent server = servers.get(target);
+                    if (server != null && listening.add(target + proto + serverPort)) {
+                        server.listen(proto, serverPort, Ipv4.format(target));
+                    }
+                    long publicSymbolic = f.publicAddresses().min();
+                    long publicConcrete = dynamicConcrete.getOrDefault(publicSymbolic, publicSymbolic);
+                    if (publicConcrete > 0xFFFFFFFFL) {
+                        continue;
+                    }
+                    List<Flow> flows = analyzer.flows(f, sources);
+                    for (Map.Entry<String, Lab.Agent> c : clients.entrySet()) {
+                        long src = clientAddress.get(c.getKey());
+                        String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
+                                ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
+                        Packet p = new Packet(src, publicSymbolic, proto.equals("tcp") ? 6 : 17, 50000, port,
+                                analyzer.space().universe().interfaceIndex(clientIngress.get(c.getKey())), 0);
+                        // flows are in client coordinates, where the out-interface is not yet chosen
+                        Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
+                                b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
+                        pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
+                                port, Ipv4.format(target), c.getValue(), id, flow, src, clientIngress.get(c.getKey())});
+                    }
                 }
             }
             List<Comparison> out = new ArrayList<>();
