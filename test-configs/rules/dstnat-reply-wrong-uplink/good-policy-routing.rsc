@@ -14,6 +14,6 @@
 /ip firewall nat add chain=dstnat dst-address=198.51.100.10 protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10
 /ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=443 out-interface=bridge
 /routing table add name=via-fibre fib
-/ip route add dst-address=0.0.0.0/0 gateway=198.51.100.1 routing-table=via-fibre # expect: not-analysed
+/ip route add dst-address=0.0.0.0/0 gateway=198.51.100.1 routing-table=via-fibre
 /ip firewall mangle add action=mark-connection chain=prerouting connection-state=new in-interface=ether2-fibre new-connection-mark=from-fibre passthrough=yes
-/ip firewall mangle add action=mark-routing chain=prerouting connection-mark=from-fibre in-interface=!ether2-fibre new-routing-mark=via-fibre passthrough=no # expect: not-analysed
+/ip firewall mangle add action=mark-routing chain=prerouting connection-mark=from-fibre in-interface=!ether2-fibre new-routing-mark=via-fibre passthrough=no

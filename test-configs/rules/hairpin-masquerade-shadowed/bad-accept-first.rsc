@@ -7,6 +7,6 @@
 /ip address add address=203.0.113.2/24 interface=ether1
 /ip route add gateway=203.0.113.1
 /ip firewall nat add chain=srcnat action=accept src-address=192.168.88.0/24 dst-address=192.168.88.0/24
-/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=80 out-interface=bridge # expect: hairpin-masquerade-shadowed, nat-rule-unreachable
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=80 out-interface=bridge # expect: hairpin-masquerade-shadowed
 /ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
 /ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.88.10

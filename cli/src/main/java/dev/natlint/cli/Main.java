@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code natlint}: check RouterOS scripts, explain their port forwards, trace one packet. */
 @Command(name = "natlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, RulesCommand.class,
+        subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, FixCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"Finds NAT and hairpin mistakes in MikroTik RouterOS scripts before they reach a router.",
                 "Plain 'natlint PATH...' is 'natlint check PATH...'."},
@@ -23,7 +23,8 @@ public final class Main implements Runnable {
     static final int FINDINGS = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "rules", "help", "-h", "--help", "-V",
+    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "fix", "rules", "help", "-h",
+            "--help", "-V",
             "--version");
 
     @CommandLine.Spec

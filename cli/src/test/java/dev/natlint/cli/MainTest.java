@@ -38,6 +38,31 @@ class MainTest {
     }
 
     @Test
+    void fixPrintsOneCheckedScriptAndLeavesTheFileAlone() throws IOException {
+        Path config = Path.of("../test-configs/rules/dstnat-unreachable-from-lan/bad-defconf-nas-two-forwards.rsc");
+        byte[] before = Files.readAllBytes(config);
+        Run r = run("fix", config.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).startsWith("# natlint: every fix for ").contains("(2 findings)");
+        // one command per line with its full menu path, each line once
+        assertThat(java.util.Arrays.copyOfRange(lines, 1, lines.length)).allMatch(l -> l.startsWith("/")).doesNotHaveDuplicates();
+        assertThat(Files.readAllBytes(config)).isEqualTo(before);
+        // the script is what natlint analyses again: with it appended, nothing is left
+        Path fixed = Files.createTempFile("natlint-fixed", ".rsc");
+        try {
+            Files.writeString(fixed, Files.readString(config) + r.out());
+            assertThat(run("check", fixed.toString()).out()).isEqualTo("no findings in 1 file\n");
+        } finally {
+            Files.delete(fixed);
+        }
+        Run clean = run("fix", FIXED.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).startsWith("# natlint: nothing to fix in ");
+    }
+
+    @Test
     void cleanFileGivesExitZero() {
         Run r = run("check", FIXED.toString());
         assertThat(r.code()).isZero();

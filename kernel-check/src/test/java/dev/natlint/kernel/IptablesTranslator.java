@@ -111,7 +111,10 @@ final class IptablesTranslator {
     private List<String> rule(Table table, String chain, FirewallRule r) throws NotEmulated {
         List<List<String>> alternatives = new ArrayList<>();
         alternatives.add(new ArrayList<>());
-        for (Map.Entry<String, String> e : r.properties().entrySet()) {
+        // -p before -m multiport, which iptables requires, whatever order the script wrote them in
+        List<Map.Entry<String, String>> props = new ArrayList<>(r.properties().entrySet());
+        props.sort(java.util.Comparator.comparing(e -> !e.getKey().equals("protocol")));
+        for (Map.Entry<String, String> e : props) {
             String key = e.getKey();
             String written = e.getValue();
             boolean neg = written.startsWith("!");
@@ -211,6 +214,14 @@ final class IptablesTranslator {
         return out;
     }
 
+    /** An address as iptables reads it; a variable ({@code $server}) has no value to load. */
+    private static String literal(String to) throws NotEmulated {
+        if (!to.matches("[0-9./-]+")) {
+            throw new NotEmulated("to-addresses=" + to + " is not a literal address");
+        }
+        return to;
+    }
+
     private String target(Table table, FirewallRule r) throws NotEmulated {
         return switch (r.action()) {
             case "accept" -> "-j ACCEPT";
@@ -219,10 +230,10 @@ final class IptablesTranslator {
             case "return" -> "-j RETURN";
             case "jump" -> "-j " + chain(r.get("jump-target").orElseThrow(() -> new NotEmulated("jump without target")));
             case "masquerade" -> "-j MASQUERADE";
-            case "src-nat" -> "-j SNAT --to-source " + r.get("to-addresses")
-                    .orElseThrow(() -> new NotEmulated("src-nat without to-addresses"));
+            case "src-nat" -> "-j SNAT --to-source " + literal(r.get("to-addresses")
+                    .orElseThrow(() -> new NotEmulated("src-nat without to-addresses")));
             case "dst-nat" -> {
-                String to = r.get("to-addresses").orElseThrow(() -> new NotEmulated("dst-nat without to-addresses"));
+                String to = literal(r.get("to-addresses").orElseThrow(() -> new NotEmulated("dst-nat without to-addresses")));
                 if (to.contains("/")) {
                     throw new NotEmulated("dst-nat to a prefix");
                 }

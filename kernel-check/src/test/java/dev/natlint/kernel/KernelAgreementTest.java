@@ -4,7 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.natlint.NatLint;
 import dev.natlint.diag.Finding;
+import dev.natlint.fix.CombinedFix;
+import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.Forward;
+import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Stage;
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.flow.packet.PacketBox;
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.FirewallRule;
 import dev.natlint.report.FileReport;
+import dev.natlint.rule.RuleContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,6 +172,103 @@ class KernelAgreementTest {
             }
         }
         assertThat(confirmed).as("fixes of flow findings confirmed by the kernel").isGreaterThan(5);
+    }
+
+    /**
+     * The combined fix of each config ({@code natlint fix}) with real connections: every connection
+     * that worked still works, the LAN connections of every forward with a flow finding now work, and
+     * an internet connection that only works after the fix comes from a source the forward's own
+     * source and interface matchers admitted (probes include the sources the scenario names).
+     */
+    @Test
+    void everyCombinedFixWorksInTheKernel() throws IOException {
+        NatLint lint = NatLint.builder().build();
+        int repaired = 0;
+        int scripts = 0;
+        for (Path p : configs()) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            CombinedFix fix = CombinedFix.of(lint, p.toString(), text);
+            if (fix.empty()) {
+                continue;
+            }
+            assertThat(fix.proven()).as(fix.render(p.toString())).isTrue();
+            String fixed = text + (text.endsWith("\n") ? "" : "\n") + fix.script() + "\n";
+            KernelCheck.Outcome before = check(p.toString(), text);
+            KernelCheck.Outcome after = check(p + " + combined fix", fixed);
+            if (before.notEmulated() != null || after.notEmulated() != null) {
+                continue;
+            }
+            scripts++;
+            Set<String> workedBefore = working(before);
+            assertThat(working(after)).as("connections that worked before the combined fix of %s still work:%n%s", p,
+                    fix.script()).containsAll(workedBefore);
+            FlowAnalyzer an = RuleContext.of(p.toString(), text).analyzer();
+            for (KernelCheck.Comparison c : after.comparisons()) {
+                String key = c.forwardLine() + " " + c.client() + " " + c.proto() + " " + c.port();
+                if (c.kernelWorks() && c.client().startsWith("internet") && !workedBefore.contains(key)) {
+                    assertThat(admitted(an, c)).as("the combined fix of %s opens %s, which the forward's own matchers"
+                            + " kept out:%n%s", p, c.describe(), fix.script()).isTrue();
+                }
+            }
+            for (Finding f : lint.checkText(p.toString(), text).findings()) {
+                if (f.fix() != null && FLOW_RULES.contains(f.ruleId())) {
+                    int line = f.location().line();
+                    List<String> failing = after.comparisons().stream().filter(c -> c.client().startsWith("LAN"))
+                            .filter(c -> c.forwardLine() == line).filter(c -> !c.kernelWorks())
+                            .map(KernelCheck.Comparison::describe).toList();
+                    if (after.comparisons().stream().anyMatch(c -> c.forwardLine() == line)) {
+                        assertThat(failing).as("LAN connections still failing after the combined fix of %s:%n%s", p,
+                                fix.script()).isEmpty();
+                        repaired++;
+                    }
+                }
+            }
+        }
+        System.out.println("combined fixes in the kernel: " + scripts + " scripts, " + repaired + " flow findings repaired");
+        assertThat(repaired).as("flow findings whose combined fix the kernel confirmed").isGreaterThan(5);
+    }
+
+    /**
+     * The probes see a widened forward: the fix natlint printed before issue 15 for the admins-only RDP
+     * forward opens it to an internet client outside the list, which the kernel confirms and which the
+     * combined-fix check above would reject; the admins' own address keeps working.
+     */
+    @Test
+    void theWideningFixOfOldIsCaughtWithRealConnections() throws IOException {
+        Path p = Path.of("../test-configs/rules/dstnat-unreachable-from-lan/bad-source-restricted.rsc");
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        String widened = text + "/ip firewall nat set [find where comment=\"RDP for admins\"] !in-interface-list"
+                + " !src-address-list dst-address=203.0.113.2\n";
+        KernelCheck.Outcome before = check(p.toString(), text);
+        KernelCheck.Outcome after = check(p + " + widening fix", widened);
+        FlowAnalyzer an = RuleContext.of(p.toString(), text).analyzer();
+        List<KernelCheck.Comparison> opened = after.comparisons().stream()
+                .filter(c -> c.kernelWorks() && c.client().startsWith("internet") && !working(before).contains(
+                        c.forwardLine() + " " + c.client() + " " + c.proto() + " " + c.port())).toList();
+        assertThat(opened).as("the widened forward lets an outside internet client in").isNotEmpty()
+                .allMatch(c -> !admitted(an, c));
+        assertThat(before.comparisons()).as("the admins' address works before")
+                .anyMatch(c -> c.kernelWorks() && c.client().contains("scenario source") && admitted(an, c));
+    }
+
+    /** Whether the forward at the connection's line, as written, admits its source on its interface. */
+    private static boolean admitted(FlowAnalyzer an, KernelCheck.Comparison c) {
+        Forward fw = an.forwards().stream().filter(f -> f.line() == c.forwardLine()).findFirst().orElse(null);
+        if (fw == null) {
+            return false; // a forward the fix added: it must not let internet clients in at all
+        }
+        FirewallRule r = fw.rule();
+        Map<String, String> who = new LinkedHashMap<>();
+        r.properties().forEach((k, v) -> {
+            if (k.startsWith("src-address") || k.startsWith("in-interface")) {
+                who.put(k, v);
+            }
+        });
+        FirewallRule only = new FirewallRule(r.table(), r.position(), r.chain(), "accept", who, false, null, r.location());
+        PacketSet admitted = an.matcher().match(only, Stage.DSTNAT, new RuleMatcher.ConnState(false, false)).packets();
+        return !admitted.intersect(PacketBox.all(an.space().universe())
+                .with(Field.SRC_ADDRESS, IntervalSet.point(c.srcAddress()))
+                .with(Field.IN_INTERFACE, an.space().iface(c.ingress()))).isEmpty();
     }
 
     private static Set<String> working(KernelCheck.Outcome o) {

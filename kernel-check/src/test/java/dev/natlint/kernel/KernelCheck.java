@@ -35,7 +35,7 @@ final class KernelCheck {
 
     /** One client's connection to one forward: what the kernel did and what natlint said. */
     record Comparison(int forwardLine, String client, String proto, String dst, int port, String expectedServer,
-                      String kernel, Flow flow) {
+                      String kernel, Flow flow, long srcAddress, String ingress) {
         boolean kernelWorks() {
             return kernel.equals("ok " + expectedServer);
         }
@@ -135,16 +135,20 @@ final class KernelCheck {
             Map<String, Lab.Agent> clients = new LinkedHashMap<>();
             Map<String, Long> clientAddress = new LinkedHashMap<>();
             Map<String, String> clientIngress = new LinkedHashMap<>();
+            List<Long> internetProbes = internetProbes(config, topo);
             for (String wan : wans) {
                 Optional<String> gateway = upstream(config, topo, wan, dynamicConcrete, analyzer);
                 if (gateway.isEmpty()) {
                     continue;
                 }
                 Lab.Agent inet = lab.host("inet", bridgeOf.get(wan), gateway.get(), null,
-                        List.of(Ipv4.format(INTERNET_CLIENT) + "/32"));
-                clients.put("internet via " + wan, inet);
-                clientAddress.put("internet via " + wan, INTERNET_CLIENT);
-                clientIngress.put("internet via " + wan, wan);
+                        internetProbes.stream().map(a -> Ipv4.format(a) + "/32").toList());
+                for (long probe : internetProbes) {
+                    String label = "internet via " + wan + (probe == INTERNET_CLIENT ? "" : " (scenario source)");
+                    clients.put(label, inet);
+                    clientAddress.put(label, probe);
+                    clientIngress.put(label, wan);
+                }
             }
             // LAN segments: a client host, and every forward target that lives there
             Map<Long, Lab.Agent> servers = new LinkedHashMap<>();
@@ -175,7 +179,8 @@ final class KernelCheck {
                     }
                 }
                 long fallback = freeHost(net, targets, topo);
-                if (clientsHere.isEmpty() && fallback >= 0) {
+                // and a client the scenario gives (a free host of the subnet), not only natlint's own examples
+                if (fallback >= 0) {
                     clientsHere.add(fallback);
                 }
                 for (long client : clientsHere) {
@@ -196,46 +201,83 @@ final class KernelCheck {
                     continue;
                 }
                 long target = f.targetAddresses().min();
-                int port = (int) f.ports().min();
-                int serverPort = f.targetPorts() == null ? port : (int) f.targetPorts().min();
-                Lab.Agent server = servers.get(target);
-                if (server != null && listening.add(target + proto + serverPort)) {
-                    server.listen(proto, serverPort, Ipv4.format(target));
+                // the lowest port, and for a range kept as it is (no to-ports) the highest too: a rule that
+                // covers part of a range differs at its end
+                List<Integer> probePorts = new ArrayList<>(List.of((int) f.ports().min()));
+                if (f.targetPorts() == null && f.rule().has("dst-port") && f.ports().max() != f.ports().min()) {
+                    probePorts.add((int) f.ports().max());
                 }
-                long publicSymbolic = f.publicAddresses().min();
-                long publicConcrete = dynamicConcrete.getOrDefault(publicSymbolic, publicSymbolic);
-                if (publicConcrete > 0xFFFFFFFFL) {
-                    continue;
-                }
-                List<Flow> flows = analyzer.flows(f, sources);
-                for (Map.Entry<String, Lab.Agent> c : clients.entrySet()) {
-                    long src = clientAddress.get(c.getKey());
-                    Packet p = new Packet(src, publicSymbolic, proto.equals("tcp") ? 6 : 17, 50000, port,
-                            analyzer.space().universe().interfaceIndex(clientIngress.get(c.getKey())), 0);
-                    // flows are in client coordinates, where the out-interface is not yet chosen
-                    Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
-                            b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
-                    if (flow != null && flow.certainty() != Certainty.EXACT) {
-                        // an assumed verdict holds for the case it assumes (a lease, a hash choice), which the
-                        // lab does not reproduce; it is reported as not-analysed, not compared
-                        System.out.println("not compared (" + flow.certainty().id() + " verdict): " + name + ", forward at line "
-                                + f.line() + ", " + c.getKey());
+                for (int port : probePorts) {
+                    int serverPort = f.targetPorts() == null ? port : (int) f.targetPorts().min();
+                    Lab.Agent server = servers.get(target);
+                    if (server != null && listening.add(target + proto + serverPort)) {
+                        server.listen(proto, serverPort, Ipv4.format(target));
+                    }
+                    long publicSymbolic = f.publicAddresses().min();
+                    long publicConcrete = dynamicConcrete.getOrDefault(publicSymbolic, publicSymbolic);
+                    if (publicConcrete > 0xFFFFFFFFL) {
                         continue;
                     }
-                    String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
-                            ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
-                    pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
-                            port, Ipv4.format(target), c.getValue(), id, flow});
+                    List<Flow> flows = analyzer.flows(f, sources);
+                    for (Map.Entry<String, Lab.Agent> c : clients.entrySet()) {
+                        long src = clientAddress.get(c.getKey());
+                        Packet p = new Packet(src, publicSymbolic, proto.equals("tcp") ? 6 : 17, 50000, port,
+                                analyzer.space().universe().interfaceIndex(clientIngress.get(c.getKey())), 0);
+                        // flows are in client coordinates, where the out-interface is not yet chosen
+                        Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
+                                b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
+                        if (flow != null && flow.certainty() != Certainty.EXACT) {
+                            // an assumed verdict holds for the case it assumes (a lease, a hash choice), which the
+                            // lab does not reproduce; it is reported as not-analysed, not compared
+                            System.out.println("not compared (" + flow.certainty().id() + " verdict): " + name
+                                    + ", forward at line " + f.line() + ", " + c.getKey());
+                            continue;
+                        }
+                        String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
+                                ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
+                        pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
+                                port, Ipv4.format(target), c.getValue(), id, flow, src, clientIngress.get(c.getKey())});
+                    }
                 }
             }
             List<Comparison> out = new ArrayList<>();
             for (Object[] p : pending) {
                 String kernel = ((Lab.Agent) p[6]).await((String) p[7]);
                 out.add(new Comparison(((Forward) p[0]).line(), (String) p[1], (String) p[2], (String) p[3], (int) p[4],
-                        (String) p[5], kernel, (Flow) p[8]));
+                        (String) p[5], kernel, (Flow) p[8], (long) p[9], (String) p[10]));
             }
             return new Outcome(name, out, null);
         }
+    }
+
+    /**
+     * Internet client addresses to connect from: a generic one, plus the sources the scenario itself names
+     * for its forwards (their src-address, and the entries of their src-address-list), so a restriction
+     * to some internet sources is tried from inside and from outside it. Chosen from the script, not from
+     * natlint's flows, so the probes do not inherit what natlint believes.
+     */
+    private static List<Long> internetProbes(RouterConfig config, Topology topo) {
+        Set<Long> out = new LinkedHashSet<>();
+        out.add(INTERNET_CLIENT);
+        Set<String> lists = new LinkedHashSet<>();
+        List<String> specs = new ArrayList<>();
+        for (dev.natlint.model.FirewallRule r : config.natRules()) {
+            if (r.chain().equals("dstnat") && r.action().equals("dst-nat")) {
+                r.get("src-address").filter(v -> !v.startsWith("!")).ifPresent(specs::add);
+                r.get("src-address-list").filter(v -> !v.startsWith("!")).ifPresent(lists::add);
+            }
+        }
+        config.addressListEntries().stream().filter(e -> lists.contains(e.list())).forEach(e -> specs.add(e.address()));
+        for (String spec : specs) {
+            Ipv4.parseAddressSpec(spec).ifPresent(set -> {
+                long a = set.min();
+                if (a > 0 && a <= 0xFFFFFFFFL && topo.connectedSubnetOf(a).isEmpty() && !topo.isRouterAddress(a)
+                        && out.size() < 4) {
+                    out.add(a);
+                }
+            });
+        }
+        return List.copyOf(out);
     }
 
     /** The upstream gateway's address on the WAN segment, as CIDR, for the internet host. */

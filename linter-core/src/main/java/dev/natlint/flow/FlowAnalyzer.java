@@ -37,6 +37,7 @@ public final class FlowAnalyzer {
     private final RuleMatcher matcher;
     private final ChainRunner runner;
     private final Universe universe;
+    private ReplyRouting replyRouting;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
     private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields = new ConcurrentHashMap<>();
 
@@ -638,7 +639,7 @@ public final class FlowAnalyzer {
         PacketSet wrong = PacketSet.empty(universe);
         if (dstnatRule != null && replyIface.isPresent()) {
             for (String wan : topology.uplinks()) {
-                if (wan.equals(replyIface.get())) {
+                if (wan.equals(replyIface.get()) || replyRouting().returnsBy(wan)) {
                     continue;
                 }
                 IntervalSet remote = space.allAddresses();
@@ -665,11 +666,24 @@ public final class FlowAnalyzer {
         }
     }
 
-    /** The first line of a routing mark or routing rule, which may route replies by other than the main table. */
+    /** The reply-routing patterns natlint follows, found once per analysis. */
+    public synchronized ReplyRouting replyRouting() {
+        if (replyRouting == null) {
+            replyRouting = ReplyRouting.of(topology);
+        }
+        return replyRouting;
+    }
+
+    /**
+     * The first line of a routing mark or routing rule outside the patterns natlint follows, which may
+     * route replies by other than the main table.
+     */
     private Optional<Integer> policyRoutingLine() {
         RouterConfig c = topology.config();
+        Set<Integer> followed = replyRouting().analysedLines();
         Optional<Integer> mark = c.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
-                && r.action().equals("mark-routing")).map(r -> r.location().line()).findFirst();
+                && r.action().equals("mark-routing") && !followed.contains(r.location().line()))
+                .map(r -> r.location().line()).findFirst();
         if (mark.isPresent()) {
             return mark;
         }

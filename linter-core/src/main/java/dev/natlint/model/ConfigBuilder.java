@@ -5,6 +5,7 @@ import dev.natlint.parse.Arg;
 import dev.natlint.parse.Command;
 import dev.natlint.parse.NumberBounds;
 import dev.natlint.parse.ParsedScript;
+import dev.natlint.parse.RouterOsReader;
 import dev.natlint.parse.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -214,7 +213,7 @@ public final class ConfigBuilder {
         Integer before = null;
         for (Arg arg : c.args()) {
             if (arg instanceof Arg.Property p && canonical(menu, p.name()).equals("place-before")) {
-                before = position(menu, p.value().text()).orElse(null);
+                before = position(menu, p.value(), c.location()).orElse(null);
             } else if (arg instanceof Arg.Positional flag) {
                 String word = flag.value().text();
                 if (word.startsWith("!")) {
@@ -340,7 +339,7 @@ public final class ConfigBuilder {
         Optional<Arg.Property> destProp = c.property("destination");
         Item dest = null;
         if (destProp.isPresent()) {
-            dest = position(menu, destProp.get().value().text()).filter(i -> i < t.size()).map(t::get).orElse(null);
+            dest = position(menu, destProp.get().value(), c.location()).filter(i -> i < t.size()).map(t::get).orElse(null);
         } else if (!positionals.isEmpty()) {
             List<Item> d = resolve(menu, List.of(positionals.get(0)), false, c.location());
             dest = d.isEmpty() ? null : d.get(0);
@@ -407,36 +406,35 @@ public final class ConfigBuilder {
                 .map(Arg.Condition::value).findFirst();
     }
 
-    private static boolean matches(Item item, List<Arg.Condition> conditions) {
-        for (Arg.Condition c : conditions) {
-            String actual = item.str(c.name());
-            if (c.name().equals("disabled") && actual == null) {
-                actual = "no";
-            }
-            boolean ok = switch (c.op()) {
-                case "=" -> c.value().equals(actual) || (isYes(c.value()) && isYes(actual));
-                case "!=" -> !c.value().equals(actual);
-                case "~" -> actual != null && regexFind(c.value(), actual);
-                default -> false;
-            };
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+    private boolean matches(Item item, List<Arg.Condition> conditions) {
+        boolean firewall = Table.forPath(List.of(item.menu.substring(1).split(" "))) != null;
+        return Find.matches(conditions, name -> {
+            String v = item.str(canonical(item.menu, name));
+            // a firewall rule added without action= has the default one, and find sees it
+            return v == null && firewall && name.equals("action") ? "accept" : v;
+        });
     }
 
-    private static boolean regexFind(String regex, String text) {
-        try {
-            return Pattern.compile(regex).matcher(text).find();
-        } catch (PatternSyntaxException e) {
-            return false;
+    /**
+     * Resolves a {@code place-before}/{@code destination} value to a list index: a print number, or a
+     * {@code [find ...]} selection, whose first item is the place (as on the router). A selection of
+     * nothing, or a value natlint cannot evaluate, gives no place: the item goes to the end.
+     */
+    private Optional<Integer> position(String menu, Value value, Location at) {
+        if (value.kind() == Value.Kind.SUBSTITUTION) {
+            Arg.Selector sel = RouterOsReader.selector(value.raw(), at).orElse(null);
+            if (sel == null) {
+                return Optional.empty();
+            }
+            List<Item> t = table(menu);
+            for (int i = 0; i < t.size(); i++) {
+                if (matches(t.get(i), sel.conditions())) {
+                    return Optional.of(i);
+                }
+            }
+            return Optional.empty();
         }
-    }
-
-    /** Resolves a {@code place-before}/{@code destination} value (a print number) to a list index. */
-    private Optional<Integer> position(String menu, String text) {
-        int n = NumberBounds.parse(text, Integer.MAX_VALUE);
+        int n = NumberBounds.parse(value.text(), Integer.MAX_VALUE);
         return n >= 0 ? Optional.of(n) : Optional.empty();
     }
 

@@ -11,6 +11,11 @@ public final class Quoting {
         if (!value.isEmpty() && value.chars().allMatch(Quoting::plain)) {
             return value;
         }
+        return quoteAlways(value);
+    }
+
+    /** A double-quoted string with escapes, even for a plain word (find conditions quote such values). */
+    public static String quoteAlways(String value) {
         StringBuilder sb = new StringBuilder("\"");
         for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

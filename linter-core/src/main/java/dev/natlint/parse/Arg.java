@@ -22,7 +22,9 @@ public sealed interface Arg {
 
     /**
      * One condition of a find expression: {@code name op value}. Ops are {@code =}, {@code !=},
-     * {@code ~} (regex), or {@code ?} for a condition natlint does not understand (matches nothing).
+     * {@code ~} (regex), {@code flag} and {@code !flag} (a bare yes/no property such as {@code dynamic}
+     * or {@code !disabled}; value empty), or {@code ?} for a condition natlint does not understand
+     * (matches nothing).
      */
     record Condition(String name, String op, String value) { }
 }

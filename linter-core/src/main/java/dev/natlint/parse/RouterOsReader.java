@@ -71,6 +71,19 @@ public final class RouterOsReader {
         return new RouterOsReader(file, firstLine).run(text);
     }
 
+    /**
+     * The {@code [find ...]} selection written as a property value ({@code place-before=[find where
+     * comment="x"]}), read as the selector of a command; empty when it is not a find.
+     */
+    public static Optional<Arg.Selector> selector(String raw, Location at) {
+        ParsedScript s = new RouterOsReader(at.file(), Math.max(1, at.line())).run("set " + raw);
+        if (s.commands().size() != 1 || !s.syntaxFindings().isEmpty()) {
+            return Optional.empty();
+        }
+        return s.commands().get(0).args().stream().filter(a -> a instanceof Arg.Selector)
+                .map(a -> (Arg.Selector) a).findFirst();
+    }
+
     private ParsedScript run(String text) {
         List<Token> tokens = lexWithQuoteRepair(text);
         Map<Integer, String> comments = new TreeMap<>();

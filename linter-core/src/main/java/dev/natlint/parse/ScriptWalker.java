@@ -327,6 +327,8 @@ final class ScriptWalker {
         return bound != null ? new Value(Value.Kind.WORD, bound, raw) : new Value(Value.Kind.VARIABLE, raw, raw);
     }
 
+    private static final java.util.regex.Pattern FLAG = java.util.regex.Pattern.compile("!?[a-z][a-z0-9-]*");
+
     /** {@code [ find where a=b c!=d e~"re" ]} to conditions; null when the substitution is not a find. */
     private Arg.Selector selector(RouterOsParser.SubstContext subst, Location at) {
         List<RouterOsParser.StatementContext> sts = subst.body().statement();
@@ -356,7 +358,12 @@ final class ScriptWalker {
                     && items.get(i + 1).EQ() != null) {
                 conditions.add(new Arg.Condition(text.substring(0, text.length() - 1), "!=", literal(items.get(i + 2))));
                 i += 2;
+            } else if (item.WORD() != null && FLAG.matcher(text).matches()) {
+                // a bare property name is a yes/no test: "dynamic", "!disabled"
+                boolean not = text.startsWith("!");
+                conditions.add(new Arg.Condition(text.substring(not ? 1 : 0), not ? "!flag" : "flag", ""));
             } else {
+                // "||", "or", parentheses, comparisons natlint does not evaluate: the selection is unknown
                 conditions.add(new Arg.Condition("?", "?", text));
             }
         }

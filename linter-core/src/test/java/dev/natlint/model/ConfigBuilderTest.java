@@ -150,6 +150,51 @@ class ConfigBuilderTest {
         assertThat(comments(c.filterRules())).containsExactly("a", "c", "b");
     }
 
+    // ---- find where: the selectors natlint's fixes use (reference 1.3, 6.4) ------------------------------
+
+    @Test
+    void placeBeforeAndMoveBySelection() {
+        // [a b c] -> d placed before the first srcnat accept (b): [a d b c] -> c moved before a: [c a d b]
+        RouterConfig c = build("/ip firewall nat\nadd chain=dstnat action=dst-nat comment=a to-addresses=10.0.0.1\n"
+                + "add chain=srcnat action=accept comment=b\nadd chain=srcnat action=masquerade comment=c\n"
+                + "add chain=srcnat action=masquerade comment=d place-before=[find where chain=srcnat && action=accept]\n"
+                + "move [find where comment=\"c\"] destination=[find where action=dst-nat]\n");
+        assertThat(comments(c.natRules())).containsExactly("c", "a", "d", "b");
+    }
+
+    @Test
+    void placeBeforeASelectionOfNothingAppends() {
+        RouterConfig c = build("/ip firewall filter\nadd chain=input comment=a\n"
+                + "add chain=input comment=b place-before=[find where comment=\"missing\"]\n");
+        assertThat(comments(c.filterRules())).containsExactly("a", "b");
+    }
+
+    @Test
+    void findConditionsAsRouterOsEvaluatesThem() {
+        // rule 0 enabled with default action accept, 1 disabled, 2 with a quoted comment containing spaces
+        RouterConfig c = build("/ip firewall filter\nadd chain=forward comment=r0\n"
+                + "add chain=forward action=drop disabled=yes comment=r1 in-interface-list=LAN\n"
+                + "add chain=forward action=drop comment=\"natlint: r 2\" src-address=10.0.0.0/8\n"
+                + "set [find where action=accept] comment=accept-default\n"
+                + "set [find where disabled] log-prefix=was-disabled\n"
+                + "set [find where !disabled and action!=accept] log-prefix=enabled-drop\n"
+                + "set [find where comment=\"natlint: r 2\" dynamic=no] dst-port=1\n"
+                + "set [find where !dynamic comment~\"^r[01]\"] protocol=tcp\n"
+                + "set [find where dynamic] protocol=udp\n"
+                + "set [find where in-interface-list!=LAN] log=yes\n"
+                + "set [find where comment=r0 || comment=r1] connection-state=new\n");
+        List<FirewallRule> r = c.filterRules();
+        assertThat(comments(r)).containsExactly("accept-default", "r1", "natlint: r 2");
+        assertThat(r).extracting(x -> x.get("log-prefix").orElse(null)).containsExactly(null, "was-disabled", "enabled-drop");
+        assertThat(r).extracting(x -> x.get("dst-port").orElse(null)).containsExactly(null, null, "1");
+        // only r1 still matches comment~"^r[01]" (r0 was renamed first); nothing in a script is dynamic
+        assertThat(r).extracting(x -> x.get("protocol").orElse(null)).containsExactly(null, "tcp", null);
+        // a rule without in-interface-list is != LAN
+        assertThat(r).extracting(x -> x.get("log").orElse(null)).containsExactly("yes", null, "yes");
+        // "||" is not evaluated: the selection is empty rather than a guess
+        assertThat(r).allMatch(x -> !x.has("connection-state"));
+    }
+
     @Test
     void removeBySelectorNumberAndAll() {
         RouterConfig c = build("/ip firewall nat\nadd chain=a comment=A\nadd chain=b comment=B\nadd chain=c comment=C\n"

@@ -7,6 +7,7 @@ import dev.natlint.baseline.Baseline;
 import dev.natlint.config.Settings;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
+import dev.natlint.fix.CombinedFix;
 import dev.natlint.report.CheckstyleReporter;
 import dev.natlint.report.FileReport;
 import dev.natlint.report.GithubReporter;
@@ -194,6 +195,7 @@ public class CheckMojo extends AbstractMojo {
         }
         getLog().info("natlint: " + TextReporter.summary(report));
         writeReports(report, formats);
+        writeFixScripts(lint, report);
         if (threshold != null && report.hasFindingsAtLeast(threshold)) {
             throw new MojoFailureException("natlint found " + counts(report) + " (failOnSeverity="
                     + threshold.label() + "); see the findings above");
@@ -318,6 +320,36 @@ public class CheckMojo extends AbstractMojo {
                 getLog().info("natlint: wrote " + relative(target));
             } catch (IOException e) {
                 throw new MojoExecutionException("natlint: cannot write " + relative(target) + ": " + SourceFiles.describe(e));
+            }
+        }
+    }
+
+    /**
+     * {@code target/natlint/<script>.fix.rsc} for every script with a fix: all its fixes as one script to
+     * import, checked by analysing the script with it appended (see {@link CombinedFix}).
+     */
+    private void writeFixScripts(NatLint lint, Report report) throws MojoExecutionException {
+        for (FileReport checked : report.files()) {
+            if (checked.findings().stream().noneMatch(x -> x.fix() != null)) {
+                continue;
+            }
+            // report paths are relative to the project directory when the script is below it
+            Path file = basedir.toPath().resolve(checked.path());
+            String display = checked.path();
+            String name = file.getFileName().toString().replaceFirst("(?i)\\.rsc$", "") + ".fix.rsc";
+            Path target = outputDirectory.toPath().resolve(name);
+            try {
+                CombinedFix fix = CombinedFix.of(lint, display, NatLint.readScript(file));
+                ReportFiles.writeAtomically(target, fix.render(display));
+                String msg = "natlint: wrote " + relative(target) + (fix.proven() ? " (every fix, checked)"
+                        : " (NOT PROVEN: see the file's header)");
+                if (fix.proven()) {
+                    getLog().info(msg);
+                } else {
+                    getLog().warn(msg);
+                }
+            } catch (IOException | NatLintException e) {
+                throw new MojoExecutionException("natlint: cannot write " + target + ": " + e.getMessage());
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.IpService;
+import dev.natlint.model.Quoting;
 import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
@@ -86,6 +87,14 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
             String msg = "LAN client -> " + Ipv4.format(hit.address()) + " (the router's own " + hit.iface()
                     + " address): the forward at line " + fw.line() + " sends it to " + fw.rule().get("to-addresses").orElse("?")
                     + ", so LAN users lose the router's " + String.join(", ", taken) + ".";
+            String dst = fw.rule().get("dst-address").orElse("");
+            if (!dst.isEmpty() && !dst.startsWith("!")) {
+                // the forward names the router's own address itself: it takes those ports on purpose, and
+                // keeping the address out would leave the forward matching nothing
+                out.add(finding(fw.rule().location(), msg + " The forward names this address itself (dst-address="
+                        + dst + "), so this looks deliberate; no fix.", null).withSeverity(Severity.INFO));
+                continue;
+            }
             out.add(finding(fw.rule().location(), msg, fix(ctx, fw, gateways)));
         }
         return out;
@@ -111,10 +120,9 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
     }
 
     private dev.natlint.diag.Fix fix(RuleContext ctx, Forward fw, List<IpAddress> gateways) {
-        int pos = fw.rule().position();
         if (!fw.rule().has("dst-address") && gateways.size() == 1) {
             return FixPlanner.complete(ctx, "keep the router's own LAN address out of the forward",
-                    "/ip firewall nat set " + pos + " dst-address=!" + Ipv4.format(gateways.get(0).address()));
+                    Selectors.command(ctx.config(), fw.rule(), "set", "dst-address=!" + Ipv4.format(gateways.get(0).address())));
         }
         if (fw.rule().has("dst-address-list")) {
             return null;
@@ -122,9 +130,9 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
         StringBuilder sb = new StringBuilder();
         for (IpAddress gw : gateways) {
             sb.append("/ip firewall address-list add list=natlint-router-lan address=").append(Ipv4.format(gw.address()))
-                    .append('\n');
+                    .append(" comment=").append(Quoting.quote("natlint: the router's own " + gw.iface() + " address")).append('\n');
         }
-        sb.append("/ip firewall nat set ").append(pos).append(" dst-address-list=!natlint-router-lan");
+        sb.append(Selectors.command(ctx.config(), fw.rule(), "set", "dst-address-list=!natlint-router-lan"));
         return FixPlanner.complete(ctx, "keep the router's own LAN addresses out of the forward", sb.toString());
     }
 }

@@ -7,6 +7,10 @@ import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.Source;
+import dev.natlint.flow.packet.Field;
+import dev.natlint.flow.packet.PacketBox;
+import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.Verdict;
 import dev.natlint.graph.Topology;
@@ -29,6 +33,31 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
     /** Matchers that tie a forward to the WAN side and can be dropped once it matches the public address. */
     private static final Set<String> LIMITING = Set.of("in-interface", "in-interface-list", "src-address",
             "src-address-list", "src-address-type");
+
+    /** Source restrictions: who may use the forward. A fix never removes one. */
+    private static final Set<String> SOURCE = Set.of("src-address", "src-address-list", "src-address-type");
+
+    /**
+     * Whether the forward's matcher {@code property} alone keeps out part of the internet (an
+     * {@code in-interface} naming one of two uplinks): then it is a deliberate limit, unlike
+     * {@code in-interface-list=WAN}, which admits every internet client.
+     */
+    private static boolean excludesInternet(RuleContext ctx, FirewallRule r, String property) {
+        FlowAnalyzer an = ctx.analyzer();
+        FirewallRule single = new FirewallRule(r.table(), r.position(), r.chain(), "accept",
+                java.util.Map.of(property, r.properties().get(property)), false, null, r.location());
+        PacketSet admitted = an.matcher().match(single, Stage.DSTNAT, new RuleMatcher.ConnState(false, false)).packets();
+        for (Source s : an.sources()) {
+            if (s.internet()) {
+                PacketBox from = PacketBox.all(an.space().universe()).with(Field.SRC_ADDRESS, s.addresses())
+                        .with(Field.IN_INTERFACE, an.space().iface(s.iface()));
+                if (!PacketSet.of(from).subtract(admitted).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     public DstnatUnreachableFromLanRule() {
         super(ID, Severity.ERROR, "The forward does not match LAN clients that use the public address",
@@ -56,7 +85,26 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
             String msg = Describe.client(broken, space) + " never reaches " + r.get("to-addresses").orElse("the server")
                     + ": the forward requires " + (requires.isEmpty() ? "something LAN traffic lacks" : requires)
                     + ", so the packet is not translated and goes to the router itself.";
-            String snippet = rewrite(ctx, fw, unset);
+            List<String> deliberate = unset.stream().filter(k -> SOURCE.contains(k) || excludesInternet(ctx, r, k)).toList();
+            if (!deliberate.isEmpty()) {
+                // the author limited who may use the forward, and the limit keeps out (part of) the internet
+                // too: a fix must not widen it, so this is only worth knowing
+                String limit = String.join(", ", deliberate.stream().map(k -> k + "=" + r.properties().get(k)).toList());
+                boolean byInterface = deliberate.stream().noneMatch(SOURCE::contains);
+                out.add(finding(r.location(), msg + " The forward is deliberately limited (" + limit + ", which also"
+                        + " keeps out " + (byInterface ? "internet clients arriving on other uplinks" : "other internet clients")
+                        + "); natlint does not widen it. If LAN clients should use it, admit them in that restriction"
+                        + " (or add a separate forward for them).", null,
+                        flows(ff, Verdict.NO_DST_NAT, false)).withSeverity(Severity.INFO));
+                continue;
+            }
+            // when none of the forward's own matchers keeps LAN clients out, the limit is elsewhere (the jump
+            // into its chain, an earlier rule): changing this rule would not help, so no fix is offered
+            String snippet = unset.isEmpty() ? null : rewrite(ctx, fw, unset);
+            if (unset.isEmpty()) {
+                msg += " The limit is not in this rule's own matchers (look at the jump into chain " + r.chain()
+                        + " or the rules before it); natlint offers no fix.";
+            }
             out.add(finding(r.location(), msg, snippet == null ? null : FixPlanner.complete(ctx,
                     "match the public address instead of the incoming interface", snippet),
                     flows(ff, Verdict.NO_DST_NAT, false)));
@@ -68,7 +116,7 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
     private String rewrite(RuleContext ctx, Forward fw, List<String> unset) {
         FirewallRule r = fw.rule();
         Topology topo = ctx.analyzer().topology();
-        StringBuilder set = new StringBuilder("/ip firewall nat set " + r.position());
+        StringBuilder set = new StringBuilder();
         unset.forEach(k -> set.append(" !").append(k));
         StringBuilder before = new StringBuilder();
         boolean hasDst = r.has("dst-address") || r.has("dst-address-list");
@@ -87,7 +135,9 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
                 } else if (!lanGateways.isEmpty()) {
                     for (IpAddress a : lanGateways) {
                         before.append("/ip firewall address-list add list=natlint-lan-gateways address=")
-                                .append(Ipv4.format(a.address())).append('\n');
+                                .append(Ipv4.format(a.address())).append(" comment=")
+                                .append(dev.natlint.model.Quoting.quote("natlint: the router's own " + a.iface() + " address"))
+                                .append('\n');
                     }
                     set.append(" dst-address-list=!natlint-lan-gateways");
                 }
@@ -96,6 +146,6 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
         if (unset.isEmpty() && hasDst) {
             return null;
         }
-        return before + set.toString();
+        return before + Selectors.command(ctx.config(), r, "set", set.toString().trim());
     }
 }

@@ -60,8 +60,9 @@ final class FixPlanner {
         if (hairpins.isEmpty()) {
             return new Fix(description, snippet);
         }
-        return new Fix(description + ", plus the hairpin masquerade LAN clients then need",
-                snippet + "\n" + String.join("\n", hairpins));
+        boolean filter = hairpins.stream().anyMatch(l -> l.contains("/ip firewall filter add"));
+        return new Fix(description + (filter ? ", plus the filter exception and hairpin masquerade LAN clients then need"
+                : ", plus the hairpin masquerade LAN clients then need"), snippet + "\n" + String.join("\n", hairpins));
     }
 
     /** The hairpin rules LAN clients need once the fix is in; null when the budget is spent. */
@@ -88,6 +89,14 @@ final class FixPlanner {
         // a reply bypasses the router only for a client on the server's own subnet, never for the
         // internet, whose flows are the costly ones (cut by every address list)
         List<Source> lan = an.sources().stream().filter(s -> !s.internet()).toList();
+        // LAN clients the fix lets through dstnat that a filter drop then stops (an inter-subnet drop): the
+        // accept hairpin-filtered would print comes with the fix, and the hairpin check sees it in place
+        List<String> accepts = filterAccepts(ctx, after, affected, lan);
+        if (!accepts.isEmpty()) {
+            after = ctx.withAppended(snippet + "\n" + String.join("\n", accepts));
+            an = after.analyzer();
+            lan = an.sources().stream().filter(s -> !s.internet()).toList();
+        }
         IntervalSet natTargets = srcnatTargets(after.config());
         List<Flow> flows = new ArrayList<>();
         for (Forward fw : an.forwards()) {
@@ -103,11 +112,40 @@ final class FixPlanner {
             if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !before.contains(key(f))) {
                 String rule = Hairpin.specific(after, f);
                 if (rule != null) {
-                    hairpins.putIfAbsent(key(f), rule);
+                    // two forwards to the same server and port need the same rule once (the comments differ)
+                    hairpins.putIfAbsent(rule.replaceFirst(" comment=.*$", ""), rule);
                 }
             }
         }
-        return List.copyOf(new LinkedHashSet<>(hairpins.values()));
+        List<String> out = new ArrayList<>(accepts);
+        out.addAll(new LinkedHashSet<>(hairpins.values()));
+        return List.copyOf(out);
+    }
+
+    /** Accepts before the filter rules that drop LAN flows only once {@code after}'s fix is in. */
+    private static List<String> filterAccepts(RuleContext ctx, RuleContext after, Set<Integer> affected, List<Source> lan) {
+        Set<String> before = ctx.memo("fix-check:filtered-before", () -> {
+            Set<String> keys = new HashSet<>();
+            for (Flow f : ctx.allFlows()) {
+                if (f.verdict() == Verdict.FILTERED) {
+                    keys.add(key(f));
+                }
+            }
+            return Set.copyOf(keys);
+        });
+        FlowAnalyzer an = after.analyzer();
+        Set<String> accepts = new LinkedHashSet<>();
+        for (Forward fw : an.forwards()) {
+            if (affected == null || affected.contains(fw.line())) {
+                for (Flow f : an.flows(fw, lan)) {
+                    FirewallRule d = f.decisive();
+                    if (f.verdict() == Verdict.FILTERED && d != null && d.table() == Table.FILTER && !before.contains(key(f))) {
+                        accepts.add(HairpinFilteredRule.accept(after.config(), d));
+                    }
+                }
+            }
+        }
+        return List.copyOf(accepts);
     }
 
     /**

@@ -85,8 +85,17 @@ final class Hairpin {
             port.ifPresent(p -> sb.append(" dst-port=").append(p));
         }
         sb.append(" out-interface=").append(Quoting.quote(out.get()));
-        placeBefore(f).ifPresent(n -> sb.append(" place-before=").append(n));
-        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for the forward at line " + fw.line()));
+        FirewallRule first = f.decisive() != null && f.decisive().chain().equals("srcnat") ? f.decisive() : null;
+        Optional<String> before = first == null ? Optional.empty() : Selectors.placeBefore(ctx.config(), first);
+        before.ifPresent(p -> sb.append(' ').append(p));
+        // the comment says what the rule does, not which finding asked for it: two forwards to the same
+        // server and port need the same rule, and identical lines are added once
+        sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for " + subnet.get() + " to "
+                + r.get("to-addresses").orElseThrow() + port.filter(p -> r.get("protocol").isPresent()).map(p -> ":" + p)
+                .orElse("") + r.get("protocol").map(p -> "/" + p).orElse("")));
+        if (first != null && before.isEmpty()) {
+            return Selectors.unselectable(first, "add the rule below above it:") + "\n" + sb;
+        }
         return sb.toString();
     }
 
@@ -96,9 +105,4 @@ final class Hairpin {
                 + " out-interface=" + Quoting.quote(iface) + " comment=" + Quoting.quote("natlint: hairpin NAT for " + subnet);
     }
 
-    /** When an earlier srcnat rule takes the connection, the new rule must go above it. */
-    private static Optional<Integer> placeBefore(Flow f) {
-        FirewallRule d = f.decisive();
-        return d != null && d.chain().equals("srcnat") ? Optional.of(d.position()) : Optional.empty();
-    }
 }

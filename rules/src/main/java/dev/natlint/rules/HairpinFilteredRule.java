@@ -41,18 +41,74 @@ public final class HairpinFilteredRule extends BaseRule {
             FirewallRule drop = f.decisive();
             FirewallRule fwd = ff.forward().rule();
             boolean reply = f.replyDropped();
+            List<FirewallRule> more = laterDrops(ctx, f);
             String msg = Describe.client(f, ctx.analyzer().space()) + ": the filter rule at " + Describe.rule(drop)
                     + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
-                    + Describe.target(f) + " after dst-nat") + ".";
-            // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
-            StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
-                    .append(" connection-nat-state=dstnat place-before=").append(drop.position()).append(" comment=")
-                    .append(Quoting.quote("natlint: let port-forwarded connections through (forward at line "
-                            + ff.forward().line() + ")"));
+                    + Describe.target(f) + " after dst-nat") + (more.isEmpty() ? "" : "; without it, "
+                    + String.join(", then ", more.stream().map(Describe::rule).toList()) + " would drop it too") + ".";
+            String sb = accept(ctx.config(), drop);
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
-                    + " directions, before the drop rule at line " + drop.location().line(), sb.toString(),
+                    + " directions, before the drop rule at line " + drop.location().line(), sb,
                     changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),
                     List.of(f)));
+        }
+        return out;
+    }
+
+    /** The accept for port-forwarded connections placed just above {@code drop}, with a comment naming it. */
+    static String accept(dev.natlint.model.RouterConfig config, FirewallRule drop) {
+        // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
+        StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
+                .append(" connection-nat-state=dstnat ");
+        java.util.Optional<String> before = Selectors.placeBefore(config, drop);
+        if (before.isEmpty()) {
+            sb.insert(0, Selectors.unselectable(drop, "add the rule below above it:") + "\n");
+        }
+        before.ifPresent(p -> sb.append(p).append(' '));
+        // one comment per drop rule: the same accept fixes every forward that drop breaks
+        sb.append("comment=").append(Quoting.quote("natlint: let port-forwarded connections through before the "
+                + drop.chain() + " " + drop.action() + " at line " + drop.location().line()));
+        return sb.toString();
+    }
+
+    /** How many further rules to look for behind the first one; each look costs an analysis. */
+    private static final int MORE_DROPS = 3;
+
+    /**
+     * The filter rules that would drop the flow once the ones before them were gone, found by analysing
+     * the script with each found rule disabled in turn (never printed: only to name every rule that
+     * breaks the flow). The one accept placed before the first covers them all, as accept ends the chain.
+     */
+    private static List<FirewallRule> laterDrops(RuleContext ctx, Flow f) {
+        List<FirewallRule> out = new ArrayList<>();
+        StringBuilder disabled = new StringBuilder();
+        FirewallRule drop = f.decisive();
+        for (int i = 0; i < MORE_DROPS && ctx.takeFixCheck(FixPlanner.CHECKS_PER_FILE); i++) {
+            java.util.Optional<String> sel = Selectors.of(ctx.config(), drop);
+            if (sel.isEmpty()) {
+                break;
+            }
+            disabled.append(drop.table().menu()).append(" disable ").append(sel.get()).append('\n');
+            RuleContext without = ctx.withAppended(disabled.toString());
+            Flow next = null;
+            for (dev.natlint.flow.Forward fw : without.analyzer().forwards()) {
+                if (fw.line() == f.forward().line()) {
+                    next = without.analyzer().flows(fw, List.of(f.source())).stream()
+                            .filter(x -> x.verdict() == Verdict.FILTERED && x.decisive() != null
+                                    && x.decisive().table() == Table.FILTER).findFirst().orElse(null);
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            // the rule as the file has it, for its line
+            FirewallRule found = next.decisive();
+            drop = ctx.config().rules(Table.FILTER).stream().filter(r -> r.location().equals(found.location()))
+                    .findFirst().orElse(null);
+            if (drop == null || out.contains(drop)) {
+                break;
+            }
+            out.add(drop);
         }
         return out;
     }

@@ -36,11 +36,25 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
             FirewallRule first = f.decisive();
             String msg = Describe.client(f, ctx.analyzer().space()) + ": srcnat rule at " + Describe.rule(first)
                     + " takes the connection before this hairpin masquerade, so the server answers the client directly"
-                    + " and the client drops the reply.";
-            String snippet = "/ip firewall nat move " + hairpin.position() + " destination=" + first.position();
+                    + " and the client drops the reply."
+                    + (NatRuleUnreachableRule.unreachable(ctx).containsKey(hairpin) ? " No packet reaches this rule at all"
+                    + " (what nat-rule-unreachable reports; the same cause and fix, reported once, here)." : "");
+            String snippet = move(ctx, hairpin, first);
             out.add(finding(hairpin.location(), msg, FixPlanner.complete(ctx, "move the hairpin masquerade at line "
                     + hairpin.location().line() + " above line " + first.location().line(), snippet), List.of(f)));
         });
         return out;
+    }
+
+    /** {@code move [find hairpin] destination=[find first]}, or why it cannot be written. */
+    static String move(RuleContext ctx, FirewallRule moving, FirewallRule above) {
+        java.util.Optional<String> a = Selectors.of(ctx.config(), moving);
+        java.util.Optional<String> b = Selectors.of(ctx.config(), above);
+        if (a.isPresent() && b.isPresent()) {
+            return moving.table().menu() + " move " + a.get() + " destination=" + b.get();
+        }
+        FirewallRule missing = a.isEmpty() ? moving : above;
+        return Selectors.unselectable(missing, "move the rule at line " + moving.location().line() + " above the rule at line "
+                + above.location().line());
     }
 }

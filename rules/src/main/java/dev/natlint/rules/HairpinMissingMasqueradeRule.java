@@ -44,6 +44,15 @@ public final class HairpinMissingMasqueradeRule extends BaseRule {
         for (Map.Entry<Flow, String> e : subnetOf.entrySet()) {
             Flow f = e.getKey();
             String subnet = e.getValue();
+            Optional<HairpinRepair.Repair> repair = HairpinRepair.of(ctx, f);
+            if (repair.isPresent()) {
+                HairpinRepair.Repair r = repair.get();
+                String msg = Describe.client(f, ctx.analyzer().space()) + ": the server answers "
+                        + ctx.analyzer().space().describe(f.example().srcAddress()) + " directly from "
+                        + Describe.targetAddress(f) + " and the client drops it: " + r.cause() + ".";
+                out.add(finding(f.forward().rule().location(), msg, new Fix(r.description(), r.snippet()), List.of(f)));
+                continue;
+            }
             String snippet = Hairpin.specific(ctx, f);
             if (snippet == null) {
                 continue;

@@ -10,7 +10,12 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import dev.natlint.flow.Flow;
+import dev.natlint.flow.Verdict;
 
 /** A NAT rule no packet can reach: earlier rules of its chain take everything it matches. */
 public final class NatRuleUnreachableRule extends BaseRule {
@@ -28,46 +33,65 @@ public final class NatRuleUnreachableRule extends BaseRule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        RuleMatcher matcher = ctx.analyzer().matcher();
-        RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false);
-        for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
-            List<FirewallRule> earlier = new ArrayList<>();
-            for (FirewallRule r : ctx.analyzer().runner().enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
-                RuleMatcher.Match mine = matcher.match(r, chain.getValue(), state);
-                if (!mine.packets().isEmpty()) {
-                    // cut this rule's packets by each earlier rule that can touch them; never build the union
-                    // of all earlier rules, whose boxes would multiply
-                    PacketSet rest = mine.packets();
-                    List<FirewallRule> culprits = new ArrayList<>();
-                    for (FirewallRule e : earlier) {
-                        RuleMatcher.Match m = matcher.match(e, chain.getValue(), state);
-                        // a rule whose match rests on an assumption (time=, limit=) may not take the packets
-                        if (!m.assumptions().isEmpty() || m.hull().disjoint(mine.hull())) {
-                            continue;
-                        }
-                        PacketSet cut = rest.subtract(m.packets());
-                        if (cut != rest && !cut.sameAs(rest)) {
-                            culprits.add(e);
-                        }
-                        rest = cut;
-                        if (rest.isEmpty()) {
-                            break;
-                        }
-                    }
-                    if (rest.isEmpty()) {
-                        String names = String.join(", ", culprits.stream().map(Describe::rule).toList());
-                        FirewallRule first = culprits.get(0);
-                        out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
-                                + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
-                                + " (or remove it if it is obsolete)", "/ip firewall nat move " + r.position()
-                                + " destination=" + first.position())));
-                    }
-                }
-                if (Actions.endsChain(r.action())) {
-                    earlier.add(r);
-                }
+        Set<FirewallRule> shadowedHairpins = new HashSet<>();
+        for (Flow f : ctx.allFlows()) {
+            if (f.verdict() == Verdict.MASQUERADE_SHADOWED && f.related() != null) {
+                shadowedHairpins.add(f.related());
             }
         }
+        unreachable(ctx).forEach((r, culprits) -> {
+            if (shadowedHairpins.contains(r)) {
+                return; // one root cause, one finding: hairpin-masquerade-shadowed reports it and says so
+            }
+            String names = String.join(", ", culprits.stream().map(Describe::rule).toList());
+            FirewallRule first = culprits.get(0);
+            out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
+                    + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
+                    + " (or remove it if it is obsolete)", HairpinMasqueradeShadowedRule.move(ctx, r, first))));
+        });
         return out;
+    }
+
+    /** Every NAT rule no packet reaches, with the earlier rules that take its packets; computed once per file. */
+    static Map<FirewallRule, List<FirewallRule>> unreachable(RuleContext ctx) {
+        return ctx.memo("nat-rule-unreachable", () -> {
+            Map<FirewallRule, List<FirewallRule>> out = new LinkedHashMap<>();
+            RuleMatcher matcher = ctx.analyzer().matcher();
+            RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false);
+            for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
+                List<FirewallRule> earlier = new ArrayList<>();
+                for (FirewallRule r : ctx.analyzer().runner().enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
+                    RuleMatcher.Match mine = matcher.match(r, chain.getValue(), state);
+                    if (!mine.packets().isEmpty()) {
+                        // cut this rule's packets by each earlier rule that can touch them; never build the union
+                        // of all earlier rules, whose boxes would multiply
+                        PacketSet rest = mine.packets();
+                        List<FirewallRule> culprits = new ArrayList<>();
+                        for (FirewallRule e : earlier) {
+                            RuleMatcher.Match m = matcher.match(e, chain.getValue(), state);
+                            // a rule whose match rests on an assumption (time=, limit=) may not take the packets
+                            if (!m.assumptions().isEmpty() || m.hull().disjoint(mine.hull())) {
+                                continue;
+                            }
+                            PacketSet cut = rest.subtract(m.packets());
+                            if (cut != rest && !cut.sameAs(rest)) {
+                                culprits.add(e);
+                            }
+                            rest = cut;
+                            if (rest.isEmpty()) {
+                                break;
+                            }
+                        }
+                        if (rest.isEmpty()) {
+                            out.put(r, List.copyOf(culprits));
+                        }
+                    }
+                    if (Actions.endsChain(r.action())) {
+                        earlier.add(r);
+                    }
+                }
+            }
+            return out;
+        });
     }
 }

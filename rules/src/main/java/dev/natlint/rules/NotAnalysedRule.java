@@ -71,7 +71,7 @@ public final class NotAnalysedRule extends BaseRule {
         unreadableForwards(config, forwards, byLine);
         if (!forwards.isEmpty()) {
             rawDrops(ctx, forwards, byLine);
-            policyRouting(config, byLine);
+            policyRouting(config, analyzer.replyRouting().analysedLines(), byLine);
             followedMarks(config, byLine);
             assumedVerdicts(ctx, byLine);
         }
@@ -209,15 +209,15 @@ public final class NotAnalysedRule extends BaseRule {
     }
 
     /** natlint routes by the main table only; anything that routes some packets otherwise is reported. */
-    private static void policyRouting(RouterConfig config, Map<Integer, Set<String>> byLine) {
+    private static void policyRouting(RouterConfig config, Set<Integer> followed, Map<Integer, Set<String>> byLine) {
         for (FirewallRule r : config.rules(Table.MANGLE)) {
-            if (!r.disabled() && r.action().equals("mark-routing")) {
+            if (!r.disabled() && r.action().equals("mark-routing") && !followed.contains(r.location().line())) {
                 add(byLine, r.location().line(), "routing marks are not analysed: natlint routes every packet, replies"
                         + " included, by the main table");
             }
         }
         for (Route r : config.routes()) {
-            if (!r.disabled() && !"main".equals(r.routingTable())) {
+            if (!r.disabled() && !"main".equals(r.routingTable()) && !followed.contains(r.location().line())) {
                 add(byLine, r.location().line(), "routing table " + r.routingTable() + " is not analysed: natlint routes"
                         + " every packet by the main table");
             }

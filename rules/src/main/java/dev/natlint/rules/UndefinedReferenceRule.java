@@ -76,7 +76,8 @@ public final class UndefinedReferenceRule extends BaseRule {
                 out.add(finding(m.location(), "interface list " + list + " is not defined, so this member joins nothing.",
                         closest(list, lists).map(n -> FixPlanner.complete(ctx, "use the defined list " + n,
                                 "/interface list member set [ find list=" + Quoting.quote(list) + " ] list=" + Quoting.quote(n)))
-                                .orElse(FixPlanner.complete(ctx, "define the list", "/interface list add name=" + Quoting.quote(list)))));
+                                .orElse(FixPlanner.complete(ctx, "define the list", "/interface list add name=" + Quoting.quote(list)
+                                + " comment=" + Quoting.quote("natlint: used but not defined")))));
             }
         }
         return out;
@@ -96,14 +97,16 @@ public final class UndefinedReferenceRule extends BaseRule {
         Location at = r.location();
         String msg = kind + " " + name + " (" + property + "=" + value + ") is not defined, so this rule"
                 + (value.startsWith("!") ? " matches as if the restriction were absent." : " never matches.");
-        String set = t.menu() + " set " + r.position() + " " + property + "=";
         Fix fix = closest(name, defined).map(n -> FixPlanner.complete(ctx, "use the defined " + kind + " " + n,
-                        set + (value.startsWith("!") ? "!" : "") + Quoting.quote(n)))
+                        Selectors.command(ctx.config(), r, "set", property + "=" + (value.startsWith("!") ? "!" : "")
+                                + Quoting.quote(n))))
                 .orElse(switch (kind) {
                     case "interface list" -> FixPlanner.complete(ctx, "define the interface list",
-                            "/interface list add name=" + Quoting.quote(name));
+                            "/interface list add name=" + Quoting.quote(name) + " comment="
+                                    + Quoting.quote("natlint: used but not defined"));
                     case "chain" -> FixPlanner.complete(ctx, "define the chain (it returns at once; add its rules)",
-                            t.menu() + " add action=return chain=" + Quoting.quote(name));
+                            t.menu() + " add action=return chain=" + Quoting.quote(name) + " comment="
+                                    + Quoting.quote("natlint: chain " + name + " (add its rules)"));
                     default -> null;
                 });
         out.add(finding(at, msg, fix));

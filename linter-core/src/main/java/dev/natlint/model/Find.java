@@ -1,0 +1,83 @@
+package dev.natlint.model;
+
+import dev.natlint.parse.Arg;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * How RouterOS evaluates the conditions of {@code [find where ...]} against one item. The replay of a
+ * script and natlint's fixes use this one definition, so a fix that selects a rule by its properties
+ * selects, in the model, exactly the rules the router would.
+ */
+public final class Find {
+
+    private Find() {
+    }
+
+    /**
+     * Whether an item matches every condition (they are joined by {@code and}).
+     *
+     * @param property the item's value of a property by full name, null when the item does not have it
+     */
+    public static boolean matches(List<Arg.Condition> conditions, Function<String, String> property) {
+        for (Arg.Condition c : conditions) {
+            if (!matches(c, property.apply(c.name()), c.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(Arg.Condition c, String actual, String name) {
+        if (actual == null && DEFAULT_NO.contains(name)) {
+            actual = "no"; // items a script adds are enabled and static unless it says otherwise
+        }
+        return switch (c.op()) {
+            case "=" -> c.value().equals(actual) || (isYes(c.value()) && isYes(actual))
+                    || (isNo(c.value()) && isNo(actual));
+            case "!=" -> !(c.value().equals(actual) || (isYes(c.value()) && isYes(actual))
+                    || (isNo(c.value()) && isNo(actual)));
+            case "~" -> actual != null && regexFind(c.value(), actual);
+            case "flag" -> isYes(actual);
+            case "!flag" -> !isYes(actual);
+            default -> false; // a condition natlint cannot evaluate selects nothing rather than a guess
+        };
+    }
+
+    /** Yes/no properties an item has as "no" when nothing set them. */
+    private static final java.util.Set<String> DEFAULT_NO = java.util.Set.of("disabled", "dynamic", "invalid");
+
+    static boolean isYes(String v) {
+        return "yes".equals(v) || "true".equals(v);
+    }
+
+    private static boolean isNo(String v) {
+        return "no".equals(v) || "false".equals(v);
+    }
+
+    private static boolean regexFind(String regex, String text) {
+        try {
+            return Pattern.compile(regex).matcher(text).find();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** A firewall rule's property by full name, as {@code find} sees it. */
+    public static String property(FirewallRule r, String name) {
+        return switch (name) {
+            case "chain" -> r.chain();
+            case "action" -> r.action();
+            case "comment" -> r.comment();
+            case "disabled" -> r.disabled() ? "yes" : "no";
+            default -> r.properties().get(name);
+        };
+    }
+
+    /** The rules of {@code rules} that a selector with {@code conditions} selects, in order. */
+    public static List<FirewallRule> select(List<FirewallRule> rules, List<Arg.Condition> conditions) {
+        return rules.stream().filter(r -> matches(conditions, n -> property(r, n))).toList();
+    }
+}

@@ -1,0 +1,17 @@
+# Two drops break the same flow: the finding names both (the accept placed before the first covers both).
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface bridge port add bridge=bridge interface=ether3
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.88.10 # expect: hairpin-filtered
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=80 out-interface=bridge
+/ip firewall filter add chain=forward action=accept connection-state=established,related
+/ip firewall filter add chain=forward action=drop in-interface=bridge out-interface=bridge protocol=tcp dst-port=80 comment="no LAN web"
+/ip firewall filter add chain=forward action=drop in-interface-list=LAN out-interface-list=LAN comment="isolate LAN"

@@ -1,0 +1,11 @@
+# The hairpin rule matches the public port 8443, but srcnat sees the translated port 443.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list member add interface=ether1 list=WAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=8443 out-interface=bridge comment="hairpin NAS"
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=8443 action=dst-nat to-addresses=192.168.88.10 to-ports=443 # expect: hairpin-missing-masquerade
