@@ -124,6 +124,16 @@ public final class NatLint {
         } catch (RuntimeException | StackOverflowError e) {
             return new FileReport(displayPath, internalError(displayPath, "reading the script", e));
         }
+        return check(context);
+    }
+
+    /**
+     * Checks a script already read into a context, for front ends that go on using its model and flows
+     * (the language server's hovers and jumps) without analysing the text twice. A failing rule becomes
+     * an {@code internal-error} finding, as in {@link #checkText}.
+     */
+    public FileReport check(RuleContext context) {
+        String displayPath = context.file();
         Suppressions suppressions = Suppressions.of(context.script());
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /** {@code natlint}: check RouterOS scripts, explain their port forwards, trace one packet. */
 @Command(name = "natlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, LspCommand.class,
+                CommandLine.HelpCommand.class},
         description = {"Finds NAT and hairpin mistakes in MikroTik RouterOS scripts before they reach a router.",
                 "Plain 'natlint PATH...' is 'natlint check PATH...'."},
         footer = {"", "Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or I/O error."})
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
     static final int FINDINGS = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "help", "-h", "--help", "-V",
+    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "lsp", "help", "-h", "--help", "-V",
             "--version");
 
     @CommandLine.Spec

@@ -1,6 +1,7 @@
 package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
+import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
@@ -60,7 +61,9 @@ public final class NatRuleUnreachableRule extends BaseRule {
                         out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
                                 + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
                                 + " (or remove it if it is obsolete)", "/ip firewall nat move " + r.position()
-                                + " destination=" + first.position())));
+                                + " destination=" + first.position()), List.of(),
+                                culprits.stream().map(c -> new Related(c.location(), "this earlier rule takes its packets"))
+                                        .toList()));
                     }
                 }
                 if (Actions.endsChain(r.action())) {
