@@ -210,10 +210,9 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
         private Hover hoverAt(Analysis a, HoverParams params) {
             RuleContext ctx = a.context();
             Optional<Names.Use> use = Names.at(a, params.getPosition());
-            if (use.isPresent()) {
-                return Names.define(ctx.config(), use.get())
-                        .map(d -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, d.markdown()), use.get().range()))
-                        .orElse(null);
+            // on a forward, its flows are the point, except for the interfaces and lists it names
+            if (use.isPresent() && use.get().kind() != Names.Kind.CHAIN) {
+                return nameHover(ctx, use.get());
             }
             for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
                 var at = ff.forward().rule().location();
@@ -223,7 +222,13 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
                             FlowHover.markdown(ctx.analyzer().space(), ff)), r);
                 }
             }
-            return null;
+            return use.map(u -> nameHover(ctx, u)).orElse(null);
+        }
+
+        private Hover nameHover(RuleContext ctx, Names.Use use) {
+            return Names.define(ctx.config(), use)
+                    .map(d -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, d.markdown()), use.range()))
+                    .orElse(null);
         }
 
         @Override
