@@ -16,14 +16,16 @@ import java.util.function.Consumer;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 
 /**
- * The open documents and their analyses. Analyses run one at a time on a thread of their own, never on
- * the thread reading messages; an edit cancels the analysis still waiting for its debounce, and a run
- * that finishes after a newer edit is dropped, so diagnostics of an old version are never published.
+ * The open documents and their analyses. Analyses run on threads of their own, never on the thread
+ * reading messages; an edit cancels the analysis still waiting for its debounce, and a run that finishes
+ * after a newer edit is dropped, so diagnostics of an old version are never published.
  */
 final class Documents implements AutoCloseable {
 
     /** Typing pauses shorter than this do not start an analysis. */
     static final long DEBOUNCE_MILLIS = 300;
+
+    static final int ANALYSIS_THREADS = 2;
 
     private final NatLint natLint;
     private final Diagnostics diagnostics;
@@ -44,7 +46,9 @@ final class Documents implements AutoCloseable {
         this.natLint = natLint;
         this.diagnostics = diagnostics;
         this.publish = publish;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        // two threads: a huge paste being analysed in one document does not hold up the others, and a
+        // run made stale by an edit (it cannot be stopped midway, only ignored) does not delay the new one
+        this.worker = Executors.newScheduledThreadPool(ANALYSIS_THREADS, r -> {
             Thread t = new Thread(r, "natlint-analysis");
             t.setDaemon(true);
             return t;
