@@ -113,6 +113,31 @@ class NavigationTest {
     }
 
     @Test
+    void shadowedHairpinNamesTheEarlierRuleAndTheForward() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("../test-configs/rules/hairpin-masquerade-shadowed/bad-accept-first.rsc")
+                .toAbsolutePath().normalize();
+        String text = java.nio.file.Files.readString(file);
+        List<String> lines = text.lines().toList();
+        String uri = file.toUri().toString();
+        server.open(uri, 1, text);
+        List<Diagnostic> diags = server.diagnostics(uri, 1).getDiagnostics();
+        Diagnostic shadowed = diags.stream().filter(d -> d.getCode().getLeft().equals("hairpin-masquerade-shadowed"))
+                .findFirst().orElseThrow(() -> new AssertionError(diags.toString()));
+        // the hairpin masquerade's command, without its trailing comment
+        assertThat(shadowed.getRange()).isEqualTo(new Range(new Position(9, 0),
+                new Position(9, lines.get(9).indexOf(" # expect"))));
+        assertThat(shadowed.getRelatedInformation()).extracting(r -> r.getLocation().getRange().getStart().getLine(),
+                DiagnosticRelatedInformation::getMessage).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(8, "this earlier srcnat rule takes the connection first"),
+                org.assertj.core.groups.Tuple.tuple(11, "the forward whose LAN clients are affected"));
+        Diagnostic unreachable = diags.stream().filter(d -> d.getCode().getLeft().equals("nat-rule-unreachable"))
+                .findFirst().orElseThrow(() -> new AssertionError(diags.toString()));
+        assertThat(unreachable.getRelatedInformation()).extracting(r -> r.getLocation().getRange(),
+                DiagnosticRelatedInformation::getMessage).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                new Range(new Position(8, 0), new Position(8, lines.get(8).length())), "this earlier rule takes its packets"));
+    }
+
+    @Test
     void jumpsFromUsesToDefinitions() throws Exception {
         assertThat(definitions(at("out-interface-list=WAN", "WAN"))).containsExactly(line(2));
         assertThat(definitions(at("jump-target=lan-rules", "lan-rules"))).containsExactly(line(16));
