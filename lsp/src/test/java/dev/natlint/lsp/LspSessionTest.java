@@ -97,4 +97,29 @@ class LspSessionTest {
         }
         assertThat(Files.readAllBytes(SEED)).isEqualTo(before);
     }
+
+    @Test
+    void applyAllFixesClearsEveryFixableFindingInOneEdit() throws Exception {
+        Path file = Path.of("../test-configs/rules/hairpin-missing-masquerade/bad-two-forwards.rsc").toAbsolutePath().normalize();
+        String text = Files.readString(file);
+        String uri = file.toUri().toString();
+        try (ServerProcess s = ServerProcess.start(LspMain.class, tmp)) {
+            s.initialize();
+            s.open(uri, 1, text);
+            assertThat(s.diagnostics(uri, 1).getDiagnostics()).hasSize(2);
+            CodeActionContext only = new CodeActionContext(List.of());
+            only.setOnly(List.of(CodeActionKind.SourceFixAll));
+            List<CodeAction> actions = s.server.getTextDocumentService().codeAction(new CodeActionParams(
+                            new TextDocumentIdentifier(uri), new Range(new Position(0, 0), new Position(0, 0)), only))
+                    .get(ServerProcess.TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream().map(Either::getRight).toList();
+            assertThat(actions).extracting(CodeAction::getTitle).containsExactly(CodeActions.APPLY_ALL_TITLE);
+            TextDocumentEdit edit = actions.get(0).getEdit().getDocumentChanges().get(0).getLeft();
+            assertThat(edit.getEdits()).hasSize(1);
+            String fixed = ServerProcess.apply(text, edit.getEdits());
+            assertThat(fixed.split("# natlint fix: ", -1)).hasSize(3);
+            s.change(uri, 2, fixed);
+            assertThat(s.diagnostics(uri, 2).getDiagnostics()).isEmpty();
+            assertThat(s.shutdown()).isZero();
+        }
+    }
 }
