@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Language server latency on the office-sized export (about 5,100 lines): first diagnostics after open
-# and updated diagnostics after an edit. Usage: lsp/bench.sh [EDITS]   (default 10 edits)
+# and updated diagnostics after an edit. Usage: lsp/bench.sh [EDITS] [-- SERVER COMMAND...]
+# (default 10 edits; e.g. `lsp/bench.sh 10 -- ./natlint lsp` measures the launcher an editor would start)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"

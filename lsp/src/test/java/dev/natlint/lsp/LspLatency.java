@@ -11,7 +11,8 @@ import java.util.List;
  * Measures what an editor user waits for on the office-sized export (about 5,100 lines): the first
  * diagnostics after opening it in a freshly started server, and the diagnostics after an edit (the
  * 300 ms typing debounce included). A benchmark, not a test: it prints numbers and asserts nothing.
- * Run with {@code lsp/bench.sh}.
+ * Run with {@code lsp/bench.sh [EDITS] [-- SERVER COMMAND...]}: by default the server runs from the test
+ * class path; {@code -- ./natlint lsp} measures the launcher as an editor starts it.
  */
 public final class LspLatency {
 
@@ -19,12 +20,22 @@ public final class LspLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        int edits = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int edits = args.length > 0 && !args[0].equals("--") ? Integer.parseInt(args[0]) : 10;
+        List<String> command = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                command.addAll(List.of(args).subList(i + 1, args.length));
+                break;
+            }
+        }
         String text = ConfigGenerator.generate(ConfigGenerator.Tier.OFFICE, 1);
         long lines = text.lines().count();
         Path tmp = Files.createTempDirectory("natlint-lsp-bench");
         String uri = tmp.resolve("office.rsc").toUri().toString();
-        try (ServerProcess s = ServerProcess.start(LspMain.class, tmp)) {
+        try (ServerProcess s = command.isEmpty() ? ServerProcess.start(LspMain.class, tmp)
+                : ServerProcess.start(command, tmp)) {
+            System.out.println("server: " + (command.isEmpty() ? "java -cp <test class path> " + LspMain.class.getName()
+                    : String.join(" ", command)));
             long t0 = System.nanoTime();
             s.initialize();
             long t1 = System.nanoTime();

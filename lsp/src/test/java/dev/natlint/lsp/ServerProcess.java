@@ -61,9 +61,14 @@ final class ServerProcess implements AutoCloseable {
     /** Starts {@code mainClass} (by default the real server, {@link LspMain}) on the test class path. */
     static ServerProcess start(Class<?> mainClass, Path tmp) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", cp,
+                mainClass.getName()), tmp);
+    }
+
+    /** Starts any server command, e.g. the {@code natlint lsp} launcher. */
+    static ServerProcess start(List<String> command, Path tmp) throws IOException {
         Path err = Files.createTempFile(tmp, "server", ".stderr");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", cp, mainClass.getName());
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(err.toFile());
         return new ServerProcess(pb.start(), err);
     }
