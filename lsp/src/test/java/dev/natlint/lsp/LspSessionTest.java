@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
@@ -85,6 +86,9 @@ class LspSessionTest {
             s.change(uri, 2, fixed);
             PublishDiagnosticsParams after = s.diagnostics(uri, 2);
             assertThat(after.getDiagnostics()).isEmpty();
+            // saving publishes the current version's diagnostics again, without a new analysis
+            s.server.getTextDocumentService().didSave(new DidSaveTextDocumentParams(new TextDocumentIdentifier(uri)));
+            assertThat(s.diagnostics(uri, 2).getDiagnostics()).isEmpty();
 
             Hover fine = s.server.getTextDocumentService()
                     .hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(13, 10)))
