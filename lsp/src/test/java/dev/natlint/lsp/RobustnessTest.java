@@ -110,22 +110,39 @@ class RobustnessTest {
     }
 
     @Test
-    void aFailingRuleGivesOneInternalErrorAndTheServerGoesOn() throws Exception {
+    void anErrorEscapingTheCheckGivesOneInternalErrorAndTheServerGoesOn() throws Exception {
         String uri = "file:///tmp/natlint-lsp-test/failing.rsc";
         String good = Files.readString(LspSessionTest.SEED);
         try (ServerProcess s = ServerProcess.start(ServerWithFailingRule.class, tmp)) {
             s.initialize();
-            s.open(uri, 1, good + "# " + ServerWithFailingRule.TRIGGER + "\n");
+            s.open(uri, 1, good + "# " + ServerWithFailingRule.TRIGGER_ERROR + "\n");
             List<Diagnostic> failed = s.diagnostics(uri, 1).getDiagnostics();
             assertThat(failed).hasSize(1);
             assertThat(failed.get(0).getCode().getLeft()).isEqualTo("internal-error");
             assertThat(failed.get(0).getRange()).isEqualTo(new Range(new Position(0, 0), new Position(0, 0)));
-            assertThat(failed.get(0).getMessage()).contains("java.lang.IllegalStateException");
+            assertThat(failed.get(0).getMessage()).contains("java.lang.AssertionError");
             s.change(uri, 2, good);
             assertThat(codes(s.diagnostics(uri, 2))).containsExactly("hairpin-missing-masquerade");
             assertStillServes(s);
             assertThat(s.shutdown()).isZero();
             assertThat(s.stderr()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRuleFailingWithAnExceptionIsReportedAndTheOtherRulesStillReport() throws Exception {
+        String uri = "file:///tmp/natlint-lsp-test/failing-rule.rsc";
+        String good = Files.readString(LspSessionTest.SEED);
+        try (ServerProcess s = ServerProcess.start(ServerWithFailingRule.class, tmp)) {
+            s.initialize();
+            s.open(uri, 1, good + "# " + ServerWithFailingRule.TRIGGER + "\n");
+            List<Diagnostic> diags = s.diagnostics(uri, 1).getDiagnostics();
+            assertThat(codes(s.all.get(0))).containsExactly("internal-error", "hairpin-missing-masquerade");
+            Diagnostic failed = diags.get(0);
+            assertThat(failed.getRange().getStart()).isEqualTo(new Position(0, 0));
+            assertThat(failed.getMessage()).contains("rule test-failing").contains("java.lang.IllegalStateException");
+            assertStillServes(s);
+            assertThat(s.shutdown()).isZero();
         }
     }
 

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real server with every real rule plus one that fails like a bug would (on scripts containing
- * {@link #TRIGGER}), run as a process of its own by the tests.
+ * The real server with every real rule plus one that fails like a bug would, run as a process of its own
+ * by the tests: with an exception natlint isolates per rule (on {@link #TRIGGER}), or with an error that
+ * escapes the whole check (on {@link #TRIGGER_ERROR}).
  */
 public final class ServerWithFailingRule {
 
     static final String TRIGGER = "natlint-test-failure";
+    static final String TRIGGER_ERROR = "natlint-test-error";
 
     private ServerWithFailingRule() {
     }
@@ -30,6 +32,9 @@ public final class ServerWithFailingRule {
 
             @Override
             public List<Finding> check(RuleContext context) {
+                if (context.text().contains(TRIGGER_ERROR)) {
+                    throw new AssertionError("a broken invariant");
+                }
                 if (context.text().contains(TRIGGER)) {
                     throw new IllegalStateException("a bug in a rule");
                 }
