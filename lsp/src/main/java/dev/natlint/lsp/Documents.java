@@ -39,6 +39,8 @@ final class Documents implements AutoCloseable {
         String text;
         CompletableFuture<Analysis> result = new CompletableFuture<>();
         ScheduledFuture<?> task;
+        /** The version whose analysis last began to run. */
+        int startedVersion = -1;
         Analysis published;
     }
 
@@ -73,10 +75,12 @@ final class Documents implements AutoCloseable {
             return;
         }
         synchronized (d) {
-            if (d.task != null && d.task.cancel(false)) {
-                schedule(uri, d, 0);
-            } else if (d.published != null && d.published.version() == d.version) {
+            if (d.published != null && d.published.version() == d.version) {
                 publish.accept(new PublishDiagnosticsParams(uri, d.published.diagnostics(), d.version));
+            } else if (d.startedVersion != d.version && d.task != null && d.task.cancel(false)) {
+                // still waiting for its debounce (a running task would also accept cancel, so that is
+                // ruled out first: it publishes by itself)
+                schedule(uri, d, 0);
             }
         }
     }
@@ -143,8 +147,11 @@ final class Documents implements AutoCloseable {
     }
 
     private void run(String uri, Doc d, int version, String text, CompletableFuture<Analysis> result) {
-        if (result.isDone()) {
-            return; // superseded while waiting
+        synchronized (d) {
+            if (result.isDone()) {
+                return; // superseded while waiting
+            }
+            d.startedVersion = version;
         }
         Analysis a = analyse(uri, version, text);
         synchronized (d) {
