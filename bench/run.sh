@@ -38,6 +38,16 @@ done
 printf "%-8s %6s s  (12-line seed config; runs:%s)\n" "seed" "$(echo "${times[seed]}" | median)" "${times[seed]}"
 printf "home/seed %5.2fx\n" "$(awk "BEGIN{print $(echo "${times[home]}" | median) / $(echo "${times[seed]}" | median)}")"
 echo
+echo "== shapes: list-heavy forward chains, few VLANs with many forwards (whole ./natlint check, -Xmx512m, median of 3) =="
+java -cp bench/target/classes dev.natlint.bench.ShapeGenerator "$out/shapes" 1 >/dev/null
+for s in lists-100-vlans lists-25-vlans no-lists-100-vlans; do
+  runs=""
+  for i in 1 2 3; do
+    runs="$runs $( { JAVA_OPTS=-Xmx512m /usr/bin/time -f "%e" ./natlint --fail-on none "$out/shapes/$s.rsc" >/dev/null; } 2>&1 | tail -1)"
+  done
+  printf "%-20s %6s s  (%s lines; runs:%s)\n" "$s" "$(echo "$runs" | median)" "$(wc -l < "$out/shapes/$s.rsc")" "$runs"
+done
+echo
 echo "== 1,000 home configs in one run =="
 mkdir -p "$out/fleet"
 for i in $(seq 1 1000); do cp "$out/home.rsc" "$out/fleet/router-$i.rsc"; done

@@ -1,5 +1,6 @@
 package dev.natlint;
 
+import dev.natlint.baseline.Baseline;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
@@ -7,6 +8,7 @@ import dev.natlint.report.FileReport;
 import dev.natlint.report.Report;
 import dev.natlint.rule.Rule;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RuleIds;
 import dev.natlint.rule.RuleInfo;
 import dev.natlint.rule.Suppressions;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,33 +44,75 @@ public final class NatLint {
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     public static final String IO_RULE = "io-error";
+    /** The parser's rule id; also given to files that are not text at all. */
+    public static final String SYNTAX_RULE = "syntax";
+    public static final String SUPPRESSION_RULE = "suppression";
+    public static final String BINARY_MESSAGE = "not a RouterOS script: binary data";
 
-    private static final RuleInfo IO_INFO = new RuleInfo(IO_RULE, Severity.ERROR, "A file could not be read",
-            "natlint could not read the file (permissions, size or a broken link), so nothing in it was checked.",
-            "# io-error\n\nnatlint could not read the file, so it checked nothing in it. Fix the permissions or"
-                    + " the path; files over 64 MiB are refused.\n");
+    private static final RuleInfo IO_INFO = builtIn(IO_RULE, Severity.ERROR, "A file could not be read",
+            "natlint could not read the file (permissions, size or a broken link), so nothing in it was checked.");
+    private static final RuleInfo SUPPRESSION_INFO = builtIn(SUPPRESSION_RULE, Severity.WARNING,
+            "A natlint:ignore comment that names an unknown rule or silences nothing",
+            "A suppression whose rule id no rule has silences nothing, usually because of a typo; with"
+                    + " --report-unused-suppressions, so is one that no finding needed.");
 
     /** A bug in natlint while checking one file: reported on that file, so every other file is still checked. */
     public static final String INTERNAL_RULE = "internal-error";
 
-    private static final RuleInfo INTERNAL_INFO = new RuleInfo(INTERNAL_RULE, Severity.ERROR,
+    private static final RuleInfo INTERNAL_INFO = builtIn(INTERNAL_RULE, Severity.ERROR,
             "natlint failed while checking the file",
             "An unexpected error inside natlint stopped part of the analysis of this file, so its findings may be"
-                    + " incomplete. Other files are unaffected. Please report it with the file.",
-            "# internal-error\n\nnatlint hit a bug while checking this file. The finding names the stage that failed"
-                    + " and the exception; the findings of other stages and files are still reported. Please report"
-                    + " it together with the file (or a reduced copy that still shows it).\n");
+                    + " incomplete. Other files are unaffected. Please report it with the file.");
 
     private final List<Rule> rules;
     private final Set<String> disabled;
     private final Map<String, Severity> severities;
     private final Path baseDirectory;
+    private final SourceFiles.Filter filter;
+    private final boolean allowEmpty;
+    private final boolean reportUnusedSuppressions;
+    private final Set<String> knownIds;
 
     private NatLint(Builder b) {
         this.rules = b.rules.stream().sorted(Comparator.comparing(r -> r.info().id())).toList();
         this.disabled = Set.copyOf(b.disabled);
         this.severities = Map.copyOf(b.severities);
         this.baseDirectory = b.baseDirectory.toAbsolutePath().normalize();
+        this.filter = new SourceFiles.Filter(b.includes, b.excludes);
+        this.allowEmpty = b.allowEmpty;
+        this.reportUnusedSuppressions = b.reportUnusedSuppressions;
+        this.knownIds = Set.copyOf(knownIds(b.rules));
+    }
+
+    /**
+     * The rules the engine itself reports ({@code internal-error}, {@code io-error}, {@code suppression}), described like any
+     * other rule. Their pages ship in the rules jar; without it the summary stands in.
+     */
+    public static List<RuleInfo> builtInRules() {
+        return List.of(INTERNAL_INFO, IO_INFO, SUPPRESSION_INFO);
+    }
+
+    private static RuleInfo builtIn(String id, Severity severity, String summary, String description) {
+        String page;
+        try (InputStream in = NatLint.class.getResourceAsStream(RuleInfo.docResource(id))) {
+            page = in == null ? "# " + id + "\n\n" + description + "\n" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RuleInfo(id, severity, summary, description, page);
+    }
+
+    private static Set<String> knownIds(List<Rule> rules) {
+        Set<String> known = new TreeSet<>();
+        rules.forEach(r -> known.add(r.info().id()));
+        builtInRules().forEach(i -> known.add(i.id()));
+        known.add(SYNTAX_RULE);
+        return known;
+    }
+
+    /** Every rule id this engine knows, registered or built in, sorted. */
+    public Set<String> ruleIds() {
+        return new TreeSet<>(knownIds);
     }
 
     public static Builder builder() {
@@ -102,14 +147,16 @@ public final class NatLint {
                 out.add(withSeverity(r.info()));
             }
         }
-        out.add(withSeverity(IO_INFO));
-        out.add(withSeverity(INTERNAL_INFO));
+        for (RuleInfo i : builtInRules()) {
+            if (!disabled.contains(i.id())) {
+                out.add(withSeverity(i));
+            }
+        }
         return out;
     }
 
     private RuleInfo withSeverity(RuleInfo i) {
-        Severity s = severities.getOrDefault(i.id(), i.defaultSeverity());
-        return new RuleInfo(i.id(), s, i.summary(), i.description(), i.helpMarkdown());
+        return i.withSeverity(severities.getOrDefault(i.id(), i.defaultSeverity()));
     }
 
     /**
@@ -118,6 +165,9 @@ public final class NatLint {
      * every rule that did not fail still reports.
      */
     public FileReport checkText(String displayPath, String text) {
+        if (looksBinary(text)) {
+            return binary(displayPath);
+        }
         RuleContext context;
         try {
             context = RuleContext.of(displayPath, text);
@@ -135,6 +185,7 @@ public final class NatLint {
     public FileReport check(RuleContext context) {
         String displayPath = context.file();
         Suppressions suppressions = Suppressions.of(context.script());
+        Set<Suppressions.Entry> used = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             if (disabled.contains(rule.info().id())) {
@@ -147,12 +198,70 @@ public final class NatLint {
                 found = internalError(displayPath, "rule " + rule.info().id(), e);
             }
             for (Finding f : found) {
-                if (!suppressions.suppresses(f)) {
+                List<Suppressions.Entry> by = suppressions.matching(f);
+                if (by.isEmpty()) {
                     findings.add(f.withSeverity(severities.getOrDefault(f.ruleId(), f.severity())));
+                } else {
+                    used.addAll(by);
                 }
             }
         }
-        return new FileReport(displayPath, dedupe(findings));
+        if (!disabled.contains(SUPPRESSION_RULE)) {
+            findings.addAll(suppressionFindings(displayPath, suppressions, used));
+        }
+        List<Finding> unique = dedupe(findings);
+        return new FileReport(displayPath, unique, Baseline.fingerprints(unique, context.text()));
+    }
+
+    /** Unknown ids always; entries that silenced nothing when asked to. */
+    private List<Finding> suppressionFindings(String file, Suppressions suppressions, Set<Suppressions.Entry> used) {
+        Severity severity = severities.getOrDefault(SUPPRESSION_RULE, SUPPRESSION_INFO.defaultSeverity());
+        List<Finding> out = new ArrayList<>();
+        for (Suppressions.Entry e : suppressions.entries()) {
+            Location at = new Location(file, e.line(), 1);
+            String id = e.ruleId();
+            if (!id.equals(Suppressions.ALL) && !knownIds.contains(id)) {
+                List<String> close = RuleIds.closeMatches(id, knownIds);
+                out.add(new Finding(SUPPRESSION_RULE, severity, at, "unknown rule id '" + id + "' in suppression"
+                        + (close.isEmpty() ? "; no rule has a similar id" : "; did you mean " + String.join(", ", close) + "?")));
+            } else if (reportUnusedSuppressions && !used.contains(e) && !disabled.contains(id)) {
+                out.add(new Finding(SUPPRESSION_RULE, severity, at, e.targetLine() == 0
+                        ? "suppression of '" + id + "' applies to no command (no command follows its comment block)"
+                        : "suppression of '" + id + "' silenced nothing on line " + e.targetLine()));
+            }
+        }
+        for (Suppressions.Malformed m : suppressions.malformed()) {
+            out.add(new Finding(SUPPRESSION_RULE, severity, new Location(file, m.line(), 1),
+                    "suppression names no rule: write natlint:ignore <rule-id> or natlint:ignore=<rule-id>[,<rule-id>]"));
+        }
+        return out;
+    }
+
+    private FileReport binary(String displayPath) {
+        if (disabled.contains(SYNTAX_RULE)) {
+            return new FileReport(displayPath, List.of());
+        }
+        return new FileReport(displayPath, List.of(new Finding(SYNTAX_RULE,
+                severities.getOrDefault(SYNTAX_RULE, Severity.ERROR), new Location(displayPath, 1, 1), BINARY_MESSAGE)));
+    }
+
+    /**
+     * True for data no one would call a script: a NUL character, or more than a tenth of the text
+     * made of control characters other than tab, line feed, carriage return and form feed (C1
+     * controls count, which is what bytes that are neither UTF-8 nor Latin-1 text decode to).
+     */
+    public static boolean looksBinary(String text) {
+        if (text.indexOf('\0') >= 0) {
+            return true;
+        }
+        int controls = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7f && c < 0xa0)) {
+                controls++;
+            }
+        }
+        return controls * 10L > text.length();
     }
 
     private List<Finding> internalError(String displayPath, String stage, Throwable e) {
@@ -185,7 +294,7 @@ public final class NatLint {
             }
             return checkText(display, decode(Files.readAllBytes(file)));
         } catch (IOException e) {
-            return ioFinding(display, "cannot read file: " + SourceFiles.describe(e));
+            return ioFinding(display, "cannot read " + display + ": " + SourceFiles.describe(e));
         }
     }
 
@@ -202,7 +311,11 @@ public final class NatLint {
      * depend on the number of threads or on timing.
      */
     public Report check(Collection<Path> paths) throws NatLintException {
-        SourceFiles.Found found = SourceFiles.collect(paths);
+        SourceFiles.Found found = SourceFiles.collect(paths, filter);
+        if (!allowEmpty && !found.empty().isEmpty()) {
+            Path p = found.empty().get(0);
+            throw new NatLintException("nothing to check: no script in " + displayPath(p) + " (" + filter.describe() + ")", true);
+        }
         Map<Path, FileReport> results = new LinkedHashMap<>();
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), found.files().size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -251,7 +364,11 @@ public final class NatLint {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new NatLintException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
-            return decode(Files.readAllBytes(file));
+            String text = decode(Files.readAllBytes(file));
+            if (looksBinary(text)) {
+                throw new NatLintException(file + ": " + BINARY_MESSAGE);
+            }
+            return text;
         } catch (IOException e) {
             throw new NatLintException("cannot read " + file + ": " + SourceFiles.describe(e));
         }
@@ -272,6 +389,10 @@ public final class NatLint {
         private final Set<String> disabled = new TreeSet<>();
         private final Map<String, Severity> severities = new LinkedHashMap<>();
         private Path baseDirectory = Path.of("");
+        private final List<String> includes = new ArrayList<>();
+        private final List<String> excludes = new ArrayList<>();
+        private boolean allowEmpty;
+        private boolean reportUnusedSuppressions;
 
         public Builder rules(List<Rule> rules) {
             this.rules = List.copyOf(rules);
@@ -293,15 +414,36 @@ public final class NatLint {
             return this;
         }
 
+        /** Globs (relative to each searched directory) of files to check; none given means {@code **}{@code /*.rsc}. */
+        public Builder include(String glob) {
+            includes.add(glob);
+            return this;
+        }
+
+        /** Globs (relative to each searched directory) of files not to check. */
+        public Builder exclude(String glob) {
+            excludes.add(glob);
+            return this;
+        }
+
+        /** Lets {@link #check} succeed when a path yields no script, instead of failing. */
+        public Builder allowEmpty(boolean allow) {
+            this.allowEmpty = allow;
+            return this;
+        }
+
+        /** Also report suppressions that silenced nothing (unknown ids are always reported). */
+        public Builder reportUnusedSuppressions(boolean report) {
+            this.reportUnusedSuppressions = report;
+            return this;
+        }
+
         /** Fails on rule ids that no rule has, so typos in settings do not silently do nothing. */
         public NatLint build() {
             if (rules == null) {
                 rules = discoverRules();
             }
-            Set<String> known = new TreeSet<>();
-            rules.forEach(r -> known.add(r.info().id()));
-            known.add(IO_RULE);
-            known.add(INTERNAL_RULE);
+            Set<String> known = knownIds(rules);
             for (String id : disabled) {
                 requireKnown(known, id);
             }
@@ -313,7 +455,9 @@ public final class NatLint {
 
         private static void requireKnown(Set<String> known, String id) {
             if (!known.contains(id)) {
-                throw new IllegalArgumentException("unknown rule id '" + id + "' (known: " + String.join(", ", known) + ")");
+                List<String> close = RuleIds.closeMatches(id, known);
+                throw new IllegalArgumentException("unknown rule id '" + id + "'" + (close.isEmpty()
+                        ? " (known: " + String.join(", ", known) + ")" : "; did you mean " + String.join(", ", close) + "?"));
             }
         }
     }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RealCorpus {
 
+    /** Surefire shows a skip as a count only; the reason goes to the console once per run. */
+    private static final java.util.concurrent.atomic.AtomicBoolean SAID = new java.util.concurrent.atomic.AtomicBoolean();
+
     private RealCorpus() {
     }
 
@@ -22,7 +25,11 @@ public final class RealCorpus {
         String shared = System.getProperty("natlint.shared.dir", "../../shared");
         Path dir = Path.of(shared, "corpus", "real");
         if (!Files.isDirectory(dir)) {
-            Assumptions.abort("../shared/corpus/real not found: real-export tests skipped");
+            String reason = "../shared/corpus/real not found: real-export tests skipped";
+            if (!SAID.getAndSet(true)) {
+                System.out.println("SKIPPED: " + reason);
+            }
+            Assumptions.abort(reason);
         }
         return dir;
     }

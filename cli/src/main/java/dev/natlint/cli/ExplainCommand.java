@@ -48,7 +48,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             Output.write(report, output, spec.commandLine().getOut());
         } catch (IOException e) {
-            spec.commandLine().getErr().println("natlint: cannot write " + output + ": " + e.getMessage());
+            spec.commandLine().getErr().println("natlint: cannot write " + output + ": " + dev.natlint.SourceFiles.describe(e));
             return Main.USAGE;
         }
         return Main.OK;

@@ -11,19 +11,20 @@ import picocli.CommandLine.Command;
 
 /** {@code natlint}: check RouterOS scripts, explain their port forwards, trace one packet. */
 @Command(name = "natlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, LspCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, RulesCommand.class,
+                LspCommand.class, CommandLine.HelpCommand.class},
         description = {"Finds NAT and hairpin mistakes in MikroTik RouterOS scripts before they reach a router.",
                 "Plain 'natlint PATH...' is 'natlint check PATH...'."},
-        footer = {"", "Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or I/O error."})
+        footer = {"", "Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or I/O error"
+                + " (also when a PATH holds no script, unless --allow-empty)."})
 public final class Main implements Runnable {
 
     static final int OK = 0;
     static final int FINDINGS = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "lsp", "help", "-h", "--help", "-V",
-            "--version");
+    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "rules", "lsp", "help", "-h",
+            "--help", "-V", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

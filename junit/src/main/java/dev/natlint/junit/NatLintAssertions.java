@@ -2,6 +2,8 @@ package dev.natlint.junit;
 
 import dev.natlint.NatLint;
 import dev.natlint.NatLintException;
+import dev.natlint.SourceFiles;
+import dev.natlint.config.Settings;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
 import dev.natlint.report.FileReport;
@@ -21,21 +23,26 @@ import org.opentest4j.AssertionFailedError;
  *     return NatLintAssertions.scriptsUnder(Path.of("src/main/routeros"));
  * }
  * </pre>
- * A failure's message lists every finding with its fix snippet.
+ * Every method fails on the same findings as {@code natlint check}: those at or above {@code error},
+ * or the {@code fail-on} of the nearest {@code natlint.toml}, whose rule settings and excludes apply
+ * too. A failure's message lists every finding with its fix snippet and its rule's page.
  */
 public final class NatLintAssertions {
 
     private NatLintAssertions() {
     }
 
-    /** Fails when the script has any finding. */
+    /** Fails when the script has a finding at or above the threshold (natlint.toml's fail-on, else error). */
     public static void assertNoFindings(Path script) {
-        assertNoFindings(script, Severity.INFO);
+        Configured c = configured(script);
+        if (c.threshold != null) {
+            assertNoFindings(script, c.threshold, c.natlint);
+        }
     }
 
     /** Fails when the script has a finding at or above {@code threshold}. */
     public static void assertNoFindings(Path script, Severity threshold) {
-        assertNoFindings(script, threshold, NatLint.builder().build());
+        assertNoFindings(script, threshold, configured(script).natlint);
     }
 
     /** As above, with a configured {@link NatLint} (disabled rules, severities). */
@@ -57,25 +64,57 @@ public final class NatLintAssertions {
                         sb.append("        ").append(line).append('\n');
                     }
                 }
+                sb.append("    ").append(TextReporter.docLine(f)).append('\n');
             }
             throw new AssertionFailedError(sb.toString());
         }
     }
 
-    /** One dynamic test per {@code *.rsc} under {@code dir} (recursively), each failing on any error finding. */
+    /**
+     * One dynamic test per script under {@code dir} (recursively, {@code *.rsc} in any case, less
+     * natlint.toml's excludes), each failing as {@link #assertNoFindings(Path)} does. A directory that
+     * holds no script fails the factory itself: a test suite that checks nothing must not pass.
+     */
     public static Stream<DynamicTest> scriptsUnder(Path dir) {
-        return scriptsUnder(dir, Severity.ERROR);
+        Configured c = configured(dir);
+        return c.threshold == null ? scripts(dir, c).map(f -> DynamicTest.dynamicTest(c.natlint.displayPath(f), f.toUri(), () -> { }))
+                : scriptsUnder(dir, c.threshold, c);
     }
 
     public static Stream<DynamicTest> scriptsUnder(Path dir, Severity threshold) {
-        NatLint natlint = NatLint.builder().build();
-        List<Path> files;
+        return scriptsUnder(dir, threshold, configured(dir));
+    }
+
+    private static Stream<DynamicTest> scriptsUnder(Path dir, Severity threshold, Configured c) {
+        return scripts(dir, c).map(f -> DynamicTest.dynamicTest(c.natlint.displayPath(f), f.toUri(),
+                () -> assertNoFindings(f, threshold, c.natlint)));
+    }
+
+    private static Stream<Path> scripts(Path dir, Configured c) {
+        SourceFiles.Filter filter = SourceFiles.Filter.excluding(c.settings.exclude());
+        SourceFiles.Found found;
         try {
-            files = dev.natlint.SourceFiles.collect(List.of(dir)).files();
+            found = SourceFiles.collect(List.of(dir), filter);
         } catch (NatLintException e) {
             throw new AssertionFailedError("natlint: " + e.getMessage());
         }
-        return files.stream().map(f -> DynamicTest.dynamicTest(natlint.displayPath(f), f.toUri(),
-                () -> assertNoFindings(f, threshold, natlint)));
+        if (!found.empty().isEmpty()) {
+            throw new AssertionFailedError("natlint: nothing to check: no script in " + dir + " (" + filter.describe() + ")");
+        }
+        return found.files().stream();
+    }
+
+    private record Configured(Settings settings, NatLint natlint, Severity threshold) {
+    }
+
+    /** The nearest natlint.toml's settings, as the command line would read them for {@code path}. */
+    private static Configured configured(Path path) {
+        try {
+            Path file = Settings.find(path).orElse(null);
+            Settings settings = file == null ? Settings.NONE : Settings.load(file);
+            return new Configured(settings, settings.applyTo(NatLint.builder()).build(), settings.threshold(null));
+        } catch (NatLintException | IllegalArgumentException e) {
+            throw new AssertionFailedError("natlint: " + e.getMessage());
+        }
     }
 }

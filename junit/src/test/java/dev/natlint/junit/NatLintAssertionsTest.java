@@ -9,11 +9,13 @@ import dev.natlint.diag.Severity;
 import dev.natlint.rule.Rule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RuleInfo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 class NatLintAssertionsTest {
@@ -47,6 +49,33 @@ class NatLintAssertionsTest {
                 t.getExecutable().execute();
             }
         }
+    }
+
+    @Test
+    void everyMethodUsesTheCommandLinesThreshold(@TempDir Path dir) throws Throwable {
+        Path script = dir.resolve("r.rsc");
+        // the seed config with its hairpin error demoted to a warning: no method fails on it by default
+        Files.copy(SCENARIOS.resolve("seed-hairpin-broken.rsc"), script);
+        Files.writeString(dir.resolve("natlint.toml"), "[severity]\nhairpin-missing-masquerade = \"warning\"\n");
+        NatLintAssertions.assertNoFindings(script);
+        for (DynamicTest t : NatLintAssertions.scriptsUnder(dir).toList()) {
+            t.getExecutable().execute();
+        }
+        assertThatThrownBy(() -> NatLintAssertions.assertNoFindings(script, Severity.WARNING))
+                .hasMessageContaining("warning: LAN client").hasMessageContaining("see rules/docs/hairpin-missing-masquerade.md");
+        Files.writeString(dir.resolve("natlint.toml"), "fail-on = \"warning\"\n[severity]\nhairpin-missing-masquerade = \"warning\"\n");
+        assertThatThrownBy(() -> NatLintAssertions.assertNoFindings(script)).isInstanceOf(AssertionFailedError.class);
+        Files.writeString(dir.resolve("natlint.toml"), "fail_on = \"warning\"\n");
+        assertThatThrownBy(() -> NatLintAssertions.assertNoFindings(script))
+                .hasMessageStartingWith("natlint: " + dir.resolve("natlint.toml") + ":1: unknown key 'fail_on'");
+    }
+
+    @Test
+    void emptyDirectoryFailsTheFactory(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "not a script");
+        assertThatThrownBy(() -> NatLintAssertions.scriptsUnder(dir))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessage("natlint: nothing to check: no script in " + dir + " (includes **/*.rsc; excludes none)");
     }
 
     @Test

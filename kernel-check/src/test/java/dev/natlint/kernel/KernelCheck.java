@@ -1,5 +1,6 @@
 package dev.natlint.kernel;
 
+import dev.natlint.diag.Certainty;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
@@ -209,13 +210,20 @@ final class KernelCheck {
                 List<Flow> flows = analyzer.flows(f, sources);
                 for (Map.Entry<String, Lab.Agent> c : clients.entrySet()) {
                     long src = clientAddress.get(c.getKey());
-                    String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
-                            ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
                     Packet p = new Packet(src, publicSymbolic, proto.equals("tcp") ? 6 : 17, 50000, port,
                             analyzer.space().universe().interfaceIndex(clientIngress.get(c.getKey())), 0);
                     // flows are in client coordinates, where the out-interface is not yet chosen
                     Flow flow = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
                             b.with(Field.OUT_INTERFACE, IntervalSet.point(0)).contains(p))).findFirst().orElse(null);
+                    if (flow != null && flow.certainty() != Certainty.EXACT) {
+                        // an assumed verdict holds for the case it assumes (a lease, a hash choice), which the
+                        // lab does not reproduce; it is reported as not-analysed, not compared
+                        System.out.println("not compared (" + flow.certainty().id() + " verdict): " + name + ", forward at line "
+                                + f.line() + ", " + c.getKey());
+                        continue;
+                    }
+                    String id = c.getValue().connectAsync(proto, c.getKey().startsWith("internet")
+                            ? Ipv4.format(src) : "-", Ipv4.format(publicConcrete), port);
                     pending.add(new Object[] {f, c.getKey().startsWith("LAN") ? c.getKey() : c.getKey() + " " + Ipv4.format(src), proto, Ipv4.format(publicConcrete),
                             port, Ipv4.format(target), c.getValue(), id, flow});
                 }

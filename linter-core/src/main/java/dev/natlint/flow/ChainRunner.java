@@ -52,6 +52,12 @@ public final class ChainRunner {
      */
     private static final class ChainIndex {
         final RuleMatcher.Match[] matches;
+        /**
+         * For each rule, the first rule of the chain written with the same matchers (itself when none):
+         * such rules match the same packets, so once one of them took its packets, the others find none.
+         * Firewalls repeat matchers a lot (one blocklist dropped on every VLAN, in every direction).
+         */
+        final int[] firstSame;
         final BitSet live = new BitSet();
         final BitSet[] byIn;
         final BitSet[] byOut;
@@ -59,6 +65,8 @@ public final class ChainRunner {
         ChainIndex(List<FirewallRule> rules, RuleMatcher matcher, Stage stage, RuleMatcher.ConnState state) {
             int interfaces = matcher.space().universe().interfaces().size();
             matches = new RuleMatcher.Match[rules.size()];
+            firstSame = new int[rules.size()];
+            Map<Map<String, String>, Integer> seen = new HashMap<>();
             byIn = new BitSet[interfaces];
             byOut = new BitSet[interfaces];
             for (int k = 0; k < interfaces; k++) {
@@ -68,6 +76,8 @@ public final class ChainRunner {
             for (int i = 0; i < rules.size(); i++) {
                 RuleMatcher.Match m = matcher.match(rules.get(i), stage, state);
                 matches[i] = m;
+                Integer first = seen.putIfAbsent(rules.get(i).properties(), i);
+                firstSame[i] = first == null ? i : first;
                 if (m.packets().isEmpty()) {
                     continue;
                 }
@@ -167,6 +177,8 @@ public final class ChainRunner {
         // the packets only shrink (or come back from a jump as part of what left), so the rules
         // that can meet them at the start are all the rules that can meet them later
         BitSet candidates = index.candidates(hull);
+        // matchers (by their first rule) none of whose packets are left in rest; cleared when rest grows
+        BitSet exhausted = new BitSet();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             FirewallRule rule = rules.get(i);
             if (rest.isEmpty()) {
@@ -179,11 +191,12 @@ public final class ChainRunner {
                 break;
             }
             RuleMatcher.Match m = index.matches[i];
-            if (hull.disjoint(m.hull())) {
+            if (exhausted.get(index.firstSame[i]) || hull.disjoint(m.hull())) {
                 continue;
             }
             PacketSet hit = rest.intersect(t.preimage(m.packets()));
             if (hit.isEmpty()) {
+                exhausted.set(index.firstSame[i]);
                 continue;
             }
             List<Assumption> own = assumptions(rule, m);
@@ -198,6 +211,7 @@ public final class ChainRunner {
                 returned = returned.union(hit);
                 rest = rest.subtract(hit);
                 hull = currentHull(rest, t);
+                exhausted.set(index.firstSame[i]);
             } else if (action.equals("jump")) {
                 own.forEach(a -> add(notes, a));
                 String target = rule.get("jump-target").orElse("");
@@ -209,10 +223,12 @@ public final class ChainRunner {
                 PacketSet back = runChain(table, target, hit, t, stage, state, decided, notes, callers);
                 rest = rest.subtract(hit).union(back);
                 hull = currentHull(rest, t);
+                exhausted.clear();
             } else {
                 decided.add(new Outcome(hit, rule, Assumption.merge(List.copyOf(notes), own)));
                 rest = rest.subtract(hit);
                 hull = currentHull(rest, t);
+                exhausted.set(index.firstSame[i]);
             }
         }
         callers.pop();

@@ -29,6 +29,10 @@ import java.util.Map;
  *     {@code originalUriBaseIds} without a value: the consumer knows where it checked out the
  *     sources). Absolute paths become {@code file:} URIs without a base.</li>
  * <li>A finding at line 0 (about the whole file) has no region; column 0 means the line only.</li>
+ * <li>Every rule carries its page in {@code help} (text and Markdown) and its repository path in
+ *     {@code properties.doc}. {@code helpUri} must be an absolute URI by the SARIF specification, so it
+ *     is set only when a docs base URL is given (where the project publishes {@code rules/docs/});
+ *     natlint does not invent one.</li>
  * </ul>
  */
 public final class SarifReporter implements Reporter {
@@ -39,6 +43,7 @@ public final class SarifReporter implements Reporter {
 
     private final String version;
     private final String informationUri;
+    private final String docsBaseUri;
 
     /** @param version natlint's version for {@code tool.driver.version}; null leaves it out */
     public SarifReporter(String version) {
@@ -50,11 +55,23 @@ public final class SarifReporter implements Reporter {
      *                       out; must be an absolute URI, as the schema demands
      */
     public SarifReporter(String version, String informationUri) {
+        this(version, informationUri, null);
+    }
+
+    /**
+     * @param docsBaseUri absolute URI under which {@code <id>.md} is each rule's page, giving
+     *                    {@code helpUri}; null leaves {@code helpUri} out
+     */
+    public SarifReporter(String version, String informationUri, String docsBaseUri) {
         if (informationUri != null && !URI.create(informationUri).isAbsolute()) {
             throw new IllegalArgumentException("informationUri must be an absolute URI: " + informationUri);
         }
+        if (docsBaseUri != null && !URI.create(docsBaseUri).isAbsolute()) {
+            throw new IllegalArgumentException("the docs base must be an absolute URI: " + docsBaseUri);
+        }
         this.version = version;
         this.informationUri = informationUri;
+        this.docsBaseUri = docsBaseUri == null || docsBaseUri.endsWith("/") ? docsBaseUri : docsBaseUri + "/";
     }
 
     @Override
@@ -65,7 +82,7 @@ public final class SarifReporter implements Reporter {
             // a duplicate id would make ruleIndex ambiguous; the first one wins
             if (!index.containsKey(r.id())) {
                 index.put(r.id(), rules.size());
-                rules.add(rule(r));
+                rules.add(rule(r, docsBaseUri));
             }
         }
         List<Object> results = new ArrayList<>();
@@ -74,7 +91,7 @@ public final class SarifReporter implements Reporter {
             for (Finding f : file.findings()) {
                 if (!index.containsKey(f.ruleId())) {
                     index.put(f.ruleId(), rules.size());
-                    rules.add(adHocRule(f));
+                    rules.add(adHocRule(f, docsBaseUri));
                 }
                 results.add(result(f, index.get(f.ruleId()), artifact));
             }
@@ -115,18 +132,28 @@ public final class SarifReporter implements Reporter {
         return l.column() < 1 ? region : region.put("startColumn", l.column());
     }
 
-    private static Json.Obj rule(RuleInfo r) {
+    private static Json.Obj rule(RuleInfo r, String docsBaseUri) {
         return Json.obj().put("id", r.id()).put("shortDescription", text(r.summary()))
                 .put("fullDescription", text(r.description()))
+                .putIfNotNull("helpUri", helpUri(r.id(), docsBaseUri))
                 .put("help", Json.obj().put("text", r.helpMarkdown()).put("markdown", r.helpMarkdown()))
-                .put("defaultConfiguration", Json.obj().put("level", level(r.defaultSeverity())));
+                .put("defaultConfiguration", Json.obj().put("level", level(r.defaultSeverity())))
+                .put("properties", Json.obj().put("doc", RuleInfo.docPath(r.id())));
     }
 
-    /** All we know about an unregistered rule is its id and the severity of its first finding. */
-    private static Json.Obj adHocRule(Finding f) {
+    /** All we know about an unregistered rule is its id, its page's place and the severity of its first finding. */
+    private static Json.Obj adHocRule(Finding f, String docsBaseUri) {
+        String page = RuleInfo.docPath(f.ruleId());
         return Json.obj().put("id", f.ruleId())
                 .put("shortDescription", text(f.ruleId()))
-                .put("defaultConfiguration", Json.obj().put("level", level(f.severity())));
+                .putIfNotNull("helpUri", helpUri(f.ruleId(), docsBaseUri))
+                .put("help", Json.obj().put("text", "See " + page + ".").put("markdown", "See [" + page + "](" + page + ")."))
+                .put("defaultConfiguration", Json.obj().put("level", level(f.severity())))
+                .put("properties", Json.obj().put("doc", page));
+    }
+
+    private static String helpUri(String id, String docsBaseUri) {
+        return docsBaseUri == null ? null : docsBaseUri + encode(id) + ".md";
     }
 
     private static Json.Obj text(String text) {

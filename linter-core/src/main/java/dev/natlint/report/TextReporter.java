@@ -5,6 +5,7 @@ import dev.natlint.diag.Certainty;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
+import dev.natlint.rule.RuleInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,12 @@ import java.util.Locale;
  * edge.rsc:14:1: error: LAN client ... [hairpin-missing-masquerade]
  *     fix: masquerade LAN clients of 192.168.1.0/24 ...
  *         /ip firewall nat add action=masquerade ...
+ *     see rules/docs/hairpin-missing-masquerade.md
  * 1 finding (1 error) in 1 file
  * </pre>
+ *
+ * The {@code see} line names the rule's page, relative to the repository root (it is also inside the
+ * rules jar), so it can be read without a network.
  *
  * The fix description sits 4 spaces in and its snippet 4 further, so the snippet reads as belonging
  * to the fix and no continuation line can be mistaken for a new {@code path:line:col} finding.
@@ -63,6 +68,7 @@ public final class TextReporter implements Reporter {
                     out.append(FIX_INDENT).append("fix: ").append(visible(f.fix().description())).append('\n');
                     indented(out, f.fix().snippet(), SNIPPET_INDENT);
                 }
+                out.append(FIX_INDENT).append(docLine(f)).append('\n');
             }
         }
         out.append(summary(report)).append('\n');
@@ -93,6 +99,11 @@ public final class TextReporter implements Reporter {
             sb.append('\n').append(FIX_INDENT).append(visible(message[i]));
         }
         return sb.append(" [").append(visible(f.ruleId())).append(']').toString();
+    }
+
+    /** {@code see rules/docs/<id>.md}: where the finding's rule is explained. */
+    public static String docLine(Finding f) {
+        return "see " + visible(RuleInfo.docPath(f.ruleId()));
     }
 
     /**

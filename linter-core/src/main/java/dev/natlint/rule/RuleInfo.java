@@ -14,4 +14,33 @@ public record RuleInfo(String id, Severity defaultSeverity, String summary, Stri
             throw new IllegalArgumentException("every RuleInfo field is required");
         }
     }
+
+    /**
+     * Where rule pages live in the repository; a page's link is this base, the id and {@code .md}.
+     * Relative on purpose: it resolves in a checkout, in the repository's web view and inside the
+     * rules jar (under {@link #DOCS_RESOURCE_BASE}), all without a network.
+     */
+    public static final String DOCS_BASE = "rules/docs/";
+
+    /** The same pages as class-path resources, shipped in the rules jar. */
+    public static final String DOCS_RESOURCE_BASE = "/dev/natlint/rules/docs/";
+
+    /** The rule's page, as a path relative to the repository root: {@code rules/docs/<id>.md}. */
+    public String docPath() {
+        return docPath(id);
+    }
+
+    public static String docPath(String ruleId) {
+        return DOCS_BASE + ruleId + ".md";
+    }
+
+    /** The rule's page as a class-path resource name. */
+    public static String docResource(String ruleId) {
+        return DOCS_RESOURCE_BASE + ruleId + ".md";
+    }
+
+    /** This rule with another default severity (the user's setting). */
+    public RuleInfo withSeverity(Severity severity) {
+        return new RuleInfo(id, severity, summary, description, helpMarkdown);
+    }
 }

@@ -29,7 +29,8 @@ class JsonReporterTest {
         assertThat(keys(edge)).containsExactly("path", "findings");
         assertThat(edge.get("findings")).hasSize(2);
         JsonNode masq = edge.at("/findings/0");
-        assertThat(keys(masq)).containsExactly("ruleId", "severity", "line", "column", "message", "fix");
+        assertThat(keys(masq)).containsExactly("ruleId", "severity", "line", "column", "message", "fix", "doc");
+        assertThat(masq.get("doc").asText()).isEqualTo("rules/docs/masquerade-unrestricted.md");
         assertThat(masq.get("ruleId").asText()).isEqualTo("masquerade-unrestricted");
         assertThat(masq.get("severity").asText()).isEqualTo("warning");
         assertThat(masq.get("line").isInt()).isTrue();
@@ -67,7 +68,8 @@ class JsonReporterTest {
                           "fix": {
                             "description": "add hairpin NAT",
                             "snippet": "/ip firewall nat add action=masquerade\\n# or narrower"
-                          }
+                          },
+                          "doc": "rules/docs/hairpin-missing-masquerade.md"
                         }
                       ]
                     },

@@ -109,6 +109,23 @@ class SarifReporterTest {
     }
 
     @Test
+    void everyRuleNamesItsPageAndGetsAHelpUriFromAnAbsoluteDocsBase() throws Exception {
+        JsonNode rules = valid(new SarifReporter("1", null, "https://example.org/natlint/rules/docs"), Samples.mixed())
+                .at("/runs/0/tool/driver/rules");
+        for (JsonNode rule : rules) {
+            String id = rule.get("id").asText();
+            assertThat(rule.get("helpUri").asText()).isEqualTo("https://example.org/natlint/rules/docs/" + id + ".md");
+            assertThat(rule.at("/properties/doc").asText()).isEqualTo("rules/docs/" + id + ".md");
+            assertThat(rule.at("/help/text").asText()).isNotBlank();
+        }
+        // SARIF wants helpUri absolute: without a published base it is left out, the page's path stays
+        JsonNode bare = valid(new SarifReporter("1"), Samples.mixed()).at("/runs/0/tool/driver/rules");
+        assertThat(bare.findValues("helpUri")).isEmpty();
+        assertThat(bare.at("/3/help/markdown").asText()).isEqualTo("See [rules/docs/syntax.md](rules/docs/syntax.md).");
+        assertThatThrownBy(() -> new SarifReporter("1", null, "rules/docs/")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void resultsWithLocationsAndFixes() throws Exception {
         JsonNode run = valid(new SarifReporter("0.1.0"), Samples.mixed()).at("/runs/0");
         assertThat(run.at("/originalUriBaseIds/%SRCROOT%").isObject()).isTrue();

@@ -19,11 +19,14 @@ class TextReporterTest {
     void gnuLinesWithFixesAndSummary() {
         assertThat(new TextReporter().render(Samples.mixed())).isEqualTo("""
                 core.rsc:2:7: error: unclosed quote [syntax]
+                    see rules/docs/syntax.md
                 sites/edge.rsc:3:1: warning: broad [masquerade-unrestricted]
+                    see rules/docs/masquerade-unrestricted.md
                 sites/edge.rsc:14:1: error: no hairpin for 192.168.1.0/24 [hairpin-missing-masquerade]
                     fix: add hairpin NAT
                         /ip firewall nat add action=masquerade
                         # or narrower
+                    see rules/docs/hairpin-missing-masquerade.md
                 3 findings (2 errors, 1 warning) in 2 files
                 """);
     }
@@ -32,8 +35,11 @@ class TextReporterTest {
     void withoutFixes() {
         assertThat(new TextReporter(false, false).render(Samples.mixed())).isEqualTo("""
                 core.rsc:2:7: error: unclosed quote [syntax]
+                    see rules/docs/syntax.md
                 sites/edge.rsc:3:1: warning: broad [masquerade-unrestricted]
+                    see rules/docs/masquerade-unrestricted.md
                 sites/edge.rsc:14:1: error: no hairpin for 192.168.1.0/24 [hairpin-missing-masquerade]
+                    see rules/docs/hairpin-missing-masquerade.md
                 3 findings (2 errors, 1 warning) in 2 files
                 """);
     }
@@ -46,11 +52,14 @@ class TextReporterTest {
                 finding("r3", Severity.INFO, "a.rsc", 3, 1, "i", Samples.HAIRPIN_FIX)))), List.of());
         assertThat(new TextReporter(true).render(r)).isEqualTo(
                 "a.rsc:1:1: " + RED + "error" + RESET + ": e [r1]\n"
+                + "    see rules/docs/r1.md\n"
                 + "a.rsc:2:1: " + YELLOW + "warning" + RESET + ": w [r2]\n"
+                + "    see rules/docs/r2.md\n"
                 + "a.rsc:3:1: " + CYAN + "info" + RESET + ": i [r3]\n"
                 + "    fix: add hairpin NAT\n"
                 + "        /ip firewall nat add action=masquerade\n"
                 + "        # or narrower\n"
+                + "    see rules/docs/r3.md\n"
                 + "3 findings (1 error, 1 warning, 1 info) in 1 file\n");
         assertThat(new TextReporter(false).render(r)).doesNotContain("\u001b");
         assertThat(new TextReporter().render(r)).doesNotContain("\u001b");
@@ -74,7 +83,9 @@ class TextReporterTest {
                 finding("r", Severity.ERROR, "a.rsc", 4, 0, "bad line", null)))), List.of());
         assertThat(new TextReporter().render(r)).isEqualTo("""
                 a.rsc: info: file is empty [empty]
+                    see rules/docs/empty.md
                 a.rsc:4: error: bad line [r]
+                    see rules/docs/r.md
                 2 findings (1 error, 1 info) in 1 file
                 """);
     }
@@ -88,6 +99,7 @@ class TextReporterTest {
                 + "    fix: fix \"it\"\t\u2013 now\\\n"
                 + "        /ip a\n"
                 + "        /ip b\\c \\u001f\n"
+                + "    see rules/docs/hairpin-missing-masquerade.md\n"
                 + "1 finding (1 warning) in 1 file\n");
     }
 

@@ -2,25 +2,29 @@ package dev.natlint.maven;
 
 import dev.natlint.NatLint;
 import dev.natlint.NatLintException;
+import dev.natlint.SourceFiles;
+import dev.natlint.baseline.Baseline;
+import dev.natlint.config.Settings;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
+import dev.natlint.report.CheckstyleReporter;
 import dev.natlint.report.FileReport;
+import dev.natlint.report.GithubReporter;
 import dev.natlint.report.JsonReporter;
-import dev.natlint.report.ReportFiles;
+import dev.natlint.report.JunitXmlReporter;
 import dev.natlint.report.Report;
+import dev.natlint.report.ReportFiles;
+import dev.natlint.report.Reporter;
 import dev.natlint.report.SarifReporter;
 import dev.natlint.report.TextReporter;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,52 +33,111 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code mvn natlint:check}: checks the project's RouterOS scripts and fails the build on findings at
- * or above {@code failOnSeverity}, printing each with its fix the way Checkstyle prints violations.
+ * Checks the project's RouterOS scripts and fails the build on findings at or above
+ * {@code failOnSeverity}, printing each with its fix and its rule's page the way Checkstyle prints
+ * violations. Every parameter is checked before any script is read. Settings in {@code natlint.toml}
+ * (the nearest one in or above the project directory, or {@code configFile}) apply first; the
+ * parameters below override them. As always in Maven, a value in the POM's {@code <configuration>}
+ * wins over the same {@code -D} user property.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
 
+    /** Report files by format: the name each gets under {@code outputDirectory}. */
+    static final Map<String, String> OUTPUT_FILES = outputFiles();
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
 
-    /** Directories searched for scripts; default {@code src/main/routeros}. */
+    /**
+     * Directories searched for scripts. Default: {@code src/main/routeros}. Each must exist and hold at
+     * least one script, unless {@code allowEmpty} is set.
+     */
     @Parameter(property = "natlint.sourceDirectories")
     List<File> sourceDirectories;
 
+    /**
+     * Globs of the files to check, relative to each source directory and matched case-insensitively.
+     * Default: {@code **}{@code /*.rsc}.
+     */
     @Parameter(property = "natlint.includes", defaultValue = "**/*.rsc")
     List<String> includes;
 
+    /** Globs of files not to check, relative to each source directory; added to natlint.toml's {@code exclude}. */
     @Parameter(property = "natlint.excludes")
     List<String> excludes;
 
-    /** error, warning, info or none. */
-    @Parameter(property = "natlint.failOnSeverity", defaultValue = "error")
+    /**
+     * Fail the build on findings at or above this severity: {@code error}, {@code warning}, {@code info}
+     * or {@code none}. Default: natlint.toml's {@code fail-on}, else {@code error}.
+     */
+    @Parameter(property = "natlint.failOnSeverity")
     String failOnSeverity;
 
+    /** Skip the check altogether. */
     @Parameter(property = "natlint.skip", defaultValue = "false")
     boolean skip;
 
+    /** Rule ids to turn off, added to natlint.toml's {@code disable}; an unknown id fails the build. */
     @Parameter(property = "natlint.disabledRules")
     List<String> disabledRules;
 
-    /** Per-rule severities, e.g. {@code <masquerade-unrestricted>error</masquerade-unrestricted>}. */
+    /**
+     * Per-rule severities, e.g. {@code <masquerade-unrestricted>error</masquerade-unrestricted>}. On the
+     * command line: {@code -Dnatlint.severities=id=level,id=level}; entries given here win over it.
+     */
     @Parameter
     Map<String, String> severities;
 
-    /** Also as a user property: {@code -Dnatlint.severities=id=level,id=level}. */
-    @Parameter(property = "natlint.severities")
+    /** The {@code natlint.severities} user property, read through {@link #severities}' documentation. */
+    @Parameter(defaultValue = "${natlint.severities}", readonly = true)
     String severitiesProperty;
 
-    /** Any of sarif, json, text; written under {@code target/natlint/}. */
+    /**
+     * Report files to write under {@code outputDirectory}: {@code sarif} (natlint.sarif), {@code json}
+     * (natlint.json), {@code text} (natlint.text), {@code github} (natlint.github.txt),
+     * {@code checkstyle} (natlint-checkstyle.xml), {@code junit} (TEST-natlint.xml).
+     */
     @Parameter(property = "natlint.outputFormats")
     List<String> outputFormats;
 
+    /** Print each finding's fix under it in the build log. */
     @Parameter(property = "natlint.printFixes", defaultValue = "true")
     boolean printFixes;
 
-    @Parameter(defaultValue = "${project.build.directory}/natlint", required = true)
+    /** Where report files go. */
+    @Parameter(property = "natlint.outputDirectory", defaultValue = "${project.build.directory}/natlint", required = true)
     File outputDirectory;
+
+    /** Succeed when a source directory is missing or holds no script (by default that fails the build). */
+    @Parameter(property = "natlint.allowEmpty", defaultValue = "false")
+    boolean allowEmpty;
+
+    /** Also warn about {@code natlint:ignore} comments that silenced nothing (rule {@code suppression}). */
+    @Parameter(property = "natlint.reportUnusedSuppressions", defaultValue = "false")
+    boolean reportUnusedSuppressions;
+
+    /**
+     * A baseline file written by {@code natlint check --write-baseline}: findings it accepts are not
+     * reported. Default: natlint.toml's {@code baseline}.
+     */
+    @Parameter(property = "natlint.baseline")
+    File baseline;
+
+    /** The settings file. Default: the nearest {@code natlint.toml} in or above the project directory. */
+    @Parameter(property = "natlint.config")
+    File configFile;
+
+    private static Map<String, String> outputFiles() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("sarif", "natlint.sarif");
+        m.put("json", "natlint.json");
+        m.put("text", "natlint.text");
+        m.put("github", "natlint.github.txt");
+        m.put("checkstyle", "natlint-checkstyle.xml");
+        m.put("junit", "TEST-natlint.xml");
+        return m;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -82,19 +145,37 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("natlint: skipped");
             return;
         }
-        Severity threshold = threshold();
-        List<Path> files = scripts();
-        if (files == null) {
+        // everything the user can get wrong is checked before the first script is read
+        List<String> formats = formats();
+        Settings settings = settings();
+        Severity threshold;
+        try {
+            threshold = settings.threshold(failOnSeverity);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("natlint: failOnSeverity must be error, warning, info or none, not '"
+                    + failOnSeverity + "'");
+        }
+        NatLint lint = configure(settings);
+        Baseline accepted = readBaseline(settings);
+        List<Path> dirs = sourceDirectories();
+        if (dirs.isEmpty()) {
             return;
         }
-        NatLint lint = configure();
         Report report;
         try {
-            report = lint.check(files);
+            report = lint.check(dirs);
         } catch (NatLintException e) {
-            throw new MojoExecutionException("natlint: " + e.getMessage());
+            throw new MojoExecutionException("natlint: " + e.getMessage() + (e.nothingToCheck()
+                    ? "; set <allowEmpty>true</allowEmpty> or -Dnatlint.allowEmpty to accept that" : ""));
         }
-        TextReporter text = new TextReporter(false, printFixes);
+        if (accepted != null) {
+            Baseline.Filtered filtered = accepted.filter(report);
+            report = filtered.report();
+            if (filtered.accepted() > 0) {
+                getLog().info("natlint: " + filtered.accepted() + (filtered.accepted() == 1 ? " finding" : " findings")
+                        + " accepted in the baseline not shown");
+            }
+        }
         for (FileReport f : report.files()) {
             for (Finding finding : f.findings()) {
                 String line = finding.location() + ": " + finding.message() + " [" + finding.ruleId() + "]";
@@ -108,36 +189,70 @@ public class CheckMojo extends AbstractMojo {
                         log(finding.severity(), "        " + s);
                     }
                 }
+                log(finding.severity(), "    " + TextReporter.docLine(finding));
             }
         }
         getLog().info("natlint: " + TextReporter.summary(report));
-        writeReports(report, text);
+        writeReports(report, formats);
         if (threshold != null && report.hasFindingsAtLeast(threshold)) {
             throw new MojoFailureException("natlint found " + counts(report) + " (failOnSeverity="
-                    + failOnSeverity + "); see the findings above");
+                    + threshold.label() + "); see the findings above");
         }
     }
 
-    private Severity threshold() throws MojoExecutionException {
-        if (failOnSeverity.equalsIgnoreCase("none")) {
+    private List<String> formats() throws MojoExecutionException {
+        List<String> out = new ArrayList<>();
+        if (outputFormats == null) {
+            return out;
+        }
+        for (String format : outputFormats) {
+            String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+            if (f.isEmpty()) {
+                continue;
+            }
+            if (!OUTPUT_FILES.containsKey(f)) {
+                throw new MojoExecutionException("natlint: unknown output format '" + format + "' in outputFormats ("
+                        + String.join(", ", OUTPUT_FILES.keySet()) + ")");
+            }
+            if (!out.contains(f)) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private Settings settings() throws MojoExecutionException {
+        try {
+            if (configFile != null) {
+                if (!configFile.isFile()) {
+                    throw new MojoExecutionException("natlint: configFile " + relative(configFile.toPath()) + " does not exist");
+                }
+                return Settings.load(configFile.toPath());
+            }
+            Path found = Settings.find(basedir.toPath()).orElse(null);
+            return found == null ? Settings.NONE : Settings.load(found);
+        } catch (NatLintException e) {
+            throw new MojoExecutionException("natlint: " + e.getMessage());
+        }
+    }
+
+    private Baseline readBaseline(Settings settings) throws MojoExecutionException {
+        Path file = baseline != null ? baseline.toPath() : settings.baseline();
+        if (file == null) {
             return null;
         }
         try {
-            return Severity.parse(failOnSeverity);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("natlint: failOnSeverity must be error, warning, info or none, not '"
-                    + failOnSeverity + "'");
+            return Baseline.read(file);
+        } catch (NatLintException e) {
+            throw new MojoExecutionException("natlint: " + e.getMessage());
         }
     }
 
-    private NatLint configure() throws MojoExecutionException {
-        NatLint.Builder b = NatLint.builder().baseDirectory(basedir.toPath());
+    private NatLint configure(Settings settings) throws MojoExecutionException {
+        NatLint.Builder b = settings.applyTo(NatLint.builder().baseDirectory(basedir.toPath()));
         try {
             if (disabledRules != null) {
-                disabledRules.stream().filter(s -> !s.isBlank()).forEach(s -> b.disable(s.trim()));
-            }
-            if (severities != null) {
-                severities.forEach((id, level) -> b.severity(id, Severity.parse(level)));
+                disabledRules.stream().filter(s -> s != null && !s.isBlank()).forEach(s -> b.disable(s.trim()));
             }
             if (severitiesProperty != null && !severitiesProperty.isBlank()) {
                 for (String pair : severitiesProperty.split(",")) {
@@ -148,86 +263,61 @@ public class CheckMojo extends AbstractMojo {
                     b.severity(kv[0].trim(), Severity.parse(kv[1]));
                 }
             }
-            return b.build();
+            if (severities != null) {
+                severities.forEach((id, level) -> b.severity(id, Severity.parse(level)));
+            }
+            if (includes != null) {
+                includes.forEach(b::include);
+            }
+            if (excludes != null) {
+                excludes.forEach(b::exclude);
+            }
+            return b.allowEmpty(allowEmpty).reportUnusedSuppressions(reportUnusedSuppressions).build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("natlint: " + e.getMessage());
         }
     }
 
-    /** The scripts to check, or null (after saying why) when there is nothing to check. */
-    private List<Path> scripts() throws MojoExecutionException {
+    /**
+     * The source directories that exist. A missing one fails the build, naming it, unless
+     * {@code allowEmpty}; then it is skipped with a note.
+     */
+    private List<Path> sourceDirectories() throws MojoExecutionException {
         List<File> dirs = sourceDirectories == null || sourceDirectories.isEmpty()
                 ? List.of(new File(basedir, "src/main/routeros")) : sourceDirectories;
-        List<Path> files = new ArrayList<>();
-        boolean anyDir = false;
+        List<Path> out = new ArrayList<>();
         for (File dir : dirs) {
-            if (!dir.isDirectory()) {
-                getLog().info("natlint: source directory " + relative(dir.toPath()) + " does not exist; nothing to check there");
+            if (dir.isDirectory()) {
+                out.add(dir.toPath());
                 continue;
             }
-            anyDir = true;
-            Path root = dir.toPath();
-            List<PathMatcher> in = matchers(includes == null || includes.isEmpty() ? List.of("**/*.rsc") : includes);
-            List<PathMatcher> out = matchers(excludes == null ? List.of() : excludes);
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).sorted().forEach(p -> {
-                    Path rel = root.relativize(p);
-                    if (in.stream().anyMatch(m -> m.matches(rel)) && out.stream().noneMatch(m -> m.matches(rel))) {
-                        files.add(p);
-                    }
-                });
-            } catch (IOException e) {
-                throw new MojoExecutionException("natlint: cannot read " + relative(root) + ": " + e.getMessage());
+            String what = "source directory " + relative(dir.toPath()) + (dir.exists() ? " is not a directory" : " does not exist");
+            if (!allowEmpty) {
+                String filters = new SourceFiles.Filter(includes, excludes).describe();
+                throw new MojoExecutionException("natlint: nothing to check: " + what + " (" + filters
+                        + "); set <allowEmpty>true</allowEmpty> or -Dnatlint.allowEmpty to accept that");
             }
-        }
-        if (!anyDir) {
-            return null;
-        }
-        if (files.isEmpty()) {
-            getLog().info("natlint: no scripts matched " + includes);
-            return null;
-        }
-        return files;
-    }
-
-    /** Ant-style globs; "**&#47;" also matches no directory at all, as users expect. */
-    private static List<PathMatcher> matchers(List<String> globs) {
-        List<PathMatcher> out = new ArrayList<>();
-        for (String g : globs) {
-            if (g == null || g.isBlank()) {
-                continue;
-            }
-            String glob = g.trim().replace('\\', '/');
-            out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-            if (glob.startsWith("**/")) {
-                out.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
-            }
+            getLog().info("natlint: " + what + "; nothing to check there (allowEmpty)");
         }
         return out;
     }
 
-    private void writeReports(Report report, TextReporter text) throws MojoExecutionException {
-        if (outputFormats == null) {
-            return;
-        }
-        for (String format : outputFormats) {
-            String f = format.trim().toLowerCase(Locale.ROOT);
-            if (f.isEmpty()) {
-                continue;
-            }
-            String content = switch (f) {
-                case "sarif" -> new SarifReporter(NatLint.version()).render(report);
-                case "json" -> new JsonReporter().render(report);
-                case "text" -> text.render(report);
-                default -> throw new MojoExecutionException("natlint: unknown output format '" + format
-                        + "' (sarif, json or text)");
+    private void writeReports(Report report, List<String> formats) throws MojoExecutionException {
+        for (String f : formats) {
+            Reporter reporter = switch (f) {
+                case "sarif" -> new SarifReporter(NatLint.version());
+                case "json" -> new JsonReporter();
+                case "github" -> new GithubReporter();
+                case "checkstyle" -> new CheckstyleReporter();
+                case "junit" -> new JunitXmlReporter();
+                default -> new TextReporter(false, printFixes);
             };
-            Path target = outputDirectory.toPath().resolve("natlint." + f);
+            Path target = outputDirectory.toPath().resolve(OUTPUT_FILES.get(f));
             try {
-                ReportFiles.writeAtomically(target, content);
+                ReportFiles.writeAtomically(target, reporter.render(report));
                 getLog().info("natlint: wrote " + relative(target));
             } catch (IOException e) {
-                throw new MojoExecutionException("natlint: cannot write " + target + ": " + e.getMessage());
+                throw new MojoExecutionException("natlint: cannot write " + relative(target) + ": " + SourceFiles.describe(e));
             }
         }
     }

@@ -281,8 +281,12 @@ public final class NotAnalysedRule extends BaseRule {
             for (Flow f : ff.flows()) {
                 for (Assumption a : f.assumptions()) {
                     if (a.certainty() == Certainty.UNKNOWN) {
-                        add(byLine, ff.forward().line(), "the verdict for " + f.source().name() + " is unknown: "
-                                + a.describe());
+                        // the first reason per client group is enough to say why it is unknown
+                        String key = "the verdict for " + f.source().name() + " is unknown: ";
+                        Set<String> here = byLine.getOrDefault(ff.forward().line(), Set.of());
+                        if (here.stream().noneMatch(r -> r.startsWith(key))) {
+                            add(byLine, ff.forward().line(), key + a.describe());
+                        }
                     } else if (f.works() && a.line() != ff.forward().line()) {
                         // an assumption at the forward's own line is about its own choice (which of its target
                         // addresses, its own time=): a working verdict does not hang on another rule there
