@@ -174,6 +174,16 @@ public final class NatLint {
         } catch (RuntimeException | StackOverflowError e) {
             return new FileReport(displayPath, internalError(displayPath, "reading the script", e));
         }
+        return check(context);
+    }
+
+    /**
+     * Checks a script already read into a context, for front ends that go on using its model and flows
+     * (the language server's hovers and jumps) without analysing the text twice. A failing rule becomes
+     * an {@code internal-error} finding, as in {@link #checkText}.
+     */
+    public FileReport check(RuleContext context) {
+        String displayPath = context.file();
         Suppressions suppressions = Suppressions.of(context.script());
         Set<Suppressions.Entry> used = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
@@ -200,7 +210,7 @@ public final class NatLint {
             findings.addAll(suppressionFindings(displayPath, suppressions, used));
         }
         List<Finding> unique = dedupe(findings);
-        return new FileReport(displayPath, unique, Baseline.fingerprints(unique, text));
+        return new FileReport(displayPath, unique, Baseline.fingerprints(unique, context.text()));
     }
 
     /** Unknown ids always; entries that silenced nothing when asked to. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code natlint}: check RouterOS scripts, explain their port forwards, trace one packet. */
 @Command(name = "natlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {CheckCommand.class, ExplainCommand.class, TraceCommand.class, FixCommand.class, RulesCommand.class,
-                CommandLine.HelpCommand.class},
+                LspCommand.class, CommandLine.HelpCommand.class},
         description = {"Finds NAT and hairpin mistakes in MikroTik RouterOS scripts before they reach a router.",
                 "Plain 'natlint PATH...' is 'natlint check PATH...'."},
         footer = {"", "Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or I/O error"
@@ -23,9 +23,8 @@ public final class Main implements Runnable {
     static final int FINDINGS = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "fix", "rules", "help", "-h",
-            "--help", "-V",
-            "--version");
+    private static final Set<String> FIRST_WORDS = Set.of("check", "explain", "trace", "fix", "rules", "lsp", "help",
+            "-h", "--help", "-V", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

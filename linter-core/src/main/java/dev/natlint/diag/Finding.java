@@ -10,9 +10,11 @@ import java.util.TreeSet;
  *
  * @param assumptions what the finding's verdict rests on that natlint did not analyse, sorted by line;
  *                    empty when the verdict is exact
+ * @param related     other lines involved (a dropping filter rule, an earlier rule taking the traffic
+ *                    first), for front ends that can show them; empty when the finding has none
  */
 public record Finding(String ruleId, Severity severity, Location location, String message, Fix fix,
-                      List<Assumption> assumptions) implements Comparable<Finding> {
+                      List<Assumption> assumptions, List<Related> related) implements Comparable<Finding> {
 
     /** The order every report uses: file, line, column, rule id, then message for full determinism. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
@@ -24,6 +26,12 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
             throw new IllegalArgumentException("ruleId, severity, location and message are required");
         }
         assumptions = assumptions == null || assumptions.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(assumptions));
+        related = related == null ? List.of() : List.copyOf(related);
+    }
+
+    public Finding(String ruleId, Severity severity, Location location, String message, Fix fix,
+                   List<Assumption> assumptions) {
+        this(ruleId, severity, location, message, fix, assumptions, List.of());
     }
 
     public Finding(String ruleId, Severity severity, Location location, String message, Fix fix) {
@@ -44,7 +52,7 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, location, message, fix, assumptions);
+        return new Finding(ruleId, newSeverity, location, message, fix, assumptions, related);
     }
 
     @Override

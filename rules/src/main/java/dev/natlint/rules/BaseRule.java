@@ -4,6 +4,7 @@ import dev.natlint.diag.Assumption;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Location;
+import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
@@ -49,6 +50,12 @@ abstract class BaseRule implements Rule {
             assumptions = Assumption.merge(assumptions, f.assumptions());
         }
         return new Finding(info.id(), info.defaultSeverity(), at, message, fix, assumptions);
+    }
+
+    /** As {@link #finding(Location, String, Fix, Collection)}, naming the other lines the finding is about. */
+    Finding finding(Location at, String message, Fix fix, Collection<Flow> flows, List<Related> related) {
+        Finding f = finding(at, message, fix, flows);
+        return new Finding(f.ruleId(), f.severity(), f.location(), f.message(), f.fix(), f.assumptions(), related);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
+import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
@@ -50,7 +51,7 @@ public final class HairpinFilteredRule extends BaseRule {
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
                     + " directions, before the drop rule at line " + drop.location().line(), sb,
                     changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),
-                    List.of(f)));
+                    List.of(f), List.of(new Related(drop.location(), "this filter rule drops the connection"))));
         }
         return out;
     }

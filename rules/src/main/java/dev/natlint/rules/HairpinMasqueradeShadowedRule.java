@@ -1,6 +1,7 @@
 package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
+import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.Verdict;
@@ -41,7 +42,9 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
                     + " (what nat-rule-unreachable reports; the same cause and fix, reported once, here)." : "");
             String snippet = move(ctx, hairpin, first);
             out.add(finding(hairpin.location(), msg, FixPlanner.complete(ctx, "move the hairpin masquerade at line "
-                    + hairpin.location().line() + " above line " + first.location().line(), snippet), List.of(f)));
+                    + hairpin.location().line() + " above line " + first.location().line(), snippet), List.of(f),
+                    List.of(new Related(first.location(), "this earlier srcnat rule takes the connection first"),
+                            new Related(f.forward().rule().location(), "the forward whose LAN clients are affected"))));
         });
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
+import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
@@ -47,7 +48,8 @@ public final class NatRuleUnreachableRule extends BaseRule {
             FirewallRule first = culprits.get(0);
             out.add(finding(r.location(), "no packet reaches this rule: everything it matches is taken first by "
                     + names + ".", FixPlanner.complete(ctx, "move it above line " + first.location().line()
-                    + " (or remove it if it is obsolete)", HairpinMasqueradeShadowedRule.move(ctx, r, first))));
+                    + " (or remove it if it is obsolete)", HairpinMasqueradeShadowedRule.move(ctx, r, first)), List.of(),
+                    culprits.stream().map(c -> new Related(c.location(), "this earlier rule takes its packets")).toList()));
         });
         return out;
     }
