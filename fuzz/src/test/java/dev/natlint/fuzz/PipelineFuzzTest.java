@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.natlint.NatLint;
 import dev.natlint.diag.Finding;
 import dev.natlint.parse.ParsedScript;
@@ -23,18 +24,18 @@ import org.junit.jupiter.api.Test;
  * {@code JAZZER_FUZZ=1} they fuzz (see fuzz/README.md). Any exception, or a finding that points
  * outside the file, is a bug; a crash found becomes a committed input.
  */
-class PipelineFuzzTest {
+public class PipelineFuzzTest {
 
     private static final NatLint NATLINT = NatLint.builder().build();
 
     @FuzzTest(maxDuration = "30s")
-    void fuzzParser(@NotNull String script) {
-        parserProperties(script);
+    void fuzzParser(@NotNull @WithLength(max = FuzzInput.MAX_BYTES) byte[] input) {
+        parserProperties(FuzzInput.decode(input));
     }
 
     @FuzzTest(maxDuration = "30s")
-    void fuzzPipeline(@NotNull String script) {
-        pipelineProperties(script);
+    void fuzzPipeline(@NotNull @WithLength(max = FuzzInput.MAX_BYTES) byte[] input) {
+        pipelineProperties(FuzzInput.decode(input));
     }
 
     /** The same properties over every test config and every real export (read in place). */
@@ -58,7 +59,7 @@ class PipelineFuzzTest {
         }
     }
 
-    private static void parserProperties(String script) {
+    public static void parserProperties(String script) {
         ParsedScript parsed = RouterOsReader.read("fuzz.rsc", script);
         long lines = script.chars().filter(c -> c == '\n' || c == '\r').count() + 1;
         for (Finding f : parsed.syntaxFindings()) {
@@ -67,7 +68,7 @@ class PipelineFuzzTest {
         }
     }
 
-    private static void pipelineProperties(String script) {
+    public static void pipelineProperties(String script) {
         FileReport first = NATLINT.checkText("fuzz.rsc", script);
         FileReport second = NATLINT.checkText("fuzz.rsc", script);
         // deterministic: the same input gives the same findings, in the same order
