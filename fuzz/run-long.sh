@@ -88,26 +88,35 @@ for t in "${TARGETS[@]}"; do
   log=$RUN/$t.log
   echo "run-long: $t for $SECS s ($(ls "$seeds" | wc -l) seeds, corpus $corpus), log $log" >&2
   start=$(date +%s)
-  set +e
-  nice -n 19 java -Xmx"${JAVA_HEAP:-2g}" -cp "$CP" com.code_intelligence.jazzer.Jazzer \
-    --target_class=dev.natlint.fuzz.libfuzzer.${C}Target \
-    --instrumentation_includes='dev.natlint.**' --instrumentation_excludes='dev.natlint.fuzz.**' \
-    --keep_going=1000 --reproducer_path="$findings" \
-    -dict="$FUZZ/routeros.dict" -max_len="${MAX_LEN:-16384}" -timeout=60 -rss_limit_mb=6144 \
-    -max_total_time="$SECS" -print_final_stats=1 -artifact_prefix="$findings/" \
-    "$corpus" "$seeds" > "$log" 2>&1
-  rc=$?
-  set -e
+  : > "$log"
+  # a timeout or out-of-memory ends libFuzzer (--keep_going only covers exceptions): start again on
+  # the grown corpus until the target's time is used up
+  while :; do
+    left=$(( SECS - ($(date +%s) - start) ))
+    [ "$left" -ge 30 ] || break
+    set +e
+    nice -n 19 java -Xmx"${JAVA_HEAP:-2g}" -cp "$CP" com.code_intelligence.jazzer.Jazzer \
+      --target_class=dev.natlint.fuzz.libfuzzer.${C}Target \
+      --instrumentation_includes='dev.natlint.**' --instrumentation_excludes='dev.natlint.fuzz.**' \
+      --keep_going=1000 --reproducer_path="$findings" \
+      -dict="$FUZZ/routeros.dict" -max_len="${MAX_LEN:-16384}" -timeout=60 -rss_limit_mb=6144 \
+      -max_total_time="$left" -print_final_stats=1 -artifact_prefix="$findings/" \
+      "$corpus" "$seeds" >> "$log" 2>&1
+    rc=$?
+    set -e
+    echo "run-long: $t: fuzzer exited with $rc" >> "$log"
+    [ "$rc" -ne 0 ] || break
+  done
   secs=$(( $(date +%s) - start ))
   last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
-  execs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || true)
-  [ -n "$execs" ] || execs=$(echo "$last" | sed -E 's/^#([0-9]+).*/\1/')
+  # executions summed over restarts: the last progress line of each run
+  execs=$(awk '/^#[0-9]+/ { n = substr($1, 2) } /fuzzer exited with/ { total += n; n = 0 } END { print total + n }' "$log")
   cov=$(echo "$last" | grep -oE 'cov: [0-9]+' | grep -oE '[0-9]+' || true)
   ft=$(echo "$last" | grep -oE 'ft: [0-9]+' | grep -oE '[0-9]+' || true)
   corp=$(echo "$last" | grep -oE 'corp: [0-9]+/[0-9a-zA-Z]+' | sed 's/corp: //' || true)
   nfind=$(find "$findings" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'slow-unit-*' \) | wc -l)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "$execs" "$cov" "$ft" "$corp" "$nfind" >> "$RUN/summary.tsv"
-  echo "run-long: $t done (exit $rc): $secs s, $execs execs, cov $cov, ft $ft, $nfind findings" >&2
+  echo "run-long: $t done: $secs s, $execs execs, cov $cov, ft $ft, $nfind findings" >&2
   # crash inputs become regression inputs (timeouts and OOMs are left in findings/ to look at: a
   # regression input that hangs would stall mvn verify)
   dest=$(inputs_of "$t"); mkdir -p "$dest"
