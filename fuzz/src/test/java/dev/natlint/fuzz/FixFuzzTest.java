@@ -9,11 +9,16 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.rule.Rule;
 import dev.natlint.rule.RuleContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fix application: every fix natlint prints is appended to the script, as a user would paste it (and
@@ -56,6 +61,14 @@ public class FixFuzzTest {
             if (cleanBefore) {
                 assertThat(fresh.script().syntaxFindings()).as("syntax findings in the fix\n%s", snippet).isEmpty();
             }
+        }
+    }
+
+    /** The same properties over every test config and every real export (read in place). */
+    @Test
+    void fixPropertiesHoldOnEveryKnownScript() throws IOException {
+        for (Path p : PipelineFuzzTest.knownScripts()) {
+            fixProperties(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
         }
     }
 

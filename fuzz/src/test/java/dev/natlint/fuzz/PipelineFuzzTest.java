@@ -41,6 +41,15 @@ public class PipelineFuzzTest {
     /** The same properties over every test config and every real export (read in place). */
     @Test
     void propertiesHoldOnEveryKnownScript() throws IOException {
+        for (Path p : knownScripts()) {
+            String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            parserProperties(text);
+            pipelineProperties(text);
+        }
+    }
+
+    /** Every test config, and every real export in ../shared/corpus/real when it is there. */
+    static List<Path> knownScripts() throws IOException {
         List<Path> files;
         try (Stream<Path> own = Files.walk(Path.of("../test-configs"))) {
             files = new java.util.ArrayList<>(own.filter(p -> p.toString().endsWith(".rsc")).sorted().toList());
@@ -52,11 +61,7 @@ public class PipelineFuzzTest {
             }
         }
         assertThat(files).hasSizeGreaterThan(30);
-        for (Path p : files) {
-            String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-            parserProperties(text);
-            pipelineProperties(text);
-        }
+        return files;
     }
 
     public static void parserProperties(String script) {
