@@ -432,10 +432,14 @@ public final class ConfigBuilder {
         }
     }
 
-    /** Resolves a {@code place-before}/{@code destination} value (a print number) to a list index. */
+    /**
+     * Resolves a {@code place-before}/{@code destination} value (a print number) to a list index. A
+     * number too large for an int is past every list, so it places at the end like any number past it.
+     */
     private Optional<Integer> position(String menu, String text) {
         if (text.matches("\\d+")) {
-            return Optional.of(Integer.parseInt(text));
+            String digits = text.replaceFirst("^0+(?=\\d)", "");
+            return Optional.of(digits.length() <= 9 ? Integer.parseInt(digits) : Integer.MAX_VALUE);
         }
         return Optional.empty();
     }
