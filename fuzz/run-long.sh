@@ -38,7 +38,7 @@ for t in "${TARGETS[@]}"; do class_of "$t" >/dev/null; done
 
 cd "$REPO"
 if [ "${NO_BUILD:-}" != 1 ]; then
-  mvn -B -ntp -o -q -pl fuzz -am -DskipTests package
+  mvn -B -ntp -o -q -Dstyle.color=never -pl fuzz -am -DskipTests package
 fi
 
 # A private copy of this build's classes, so rebuilding the worktree during a campaign cannot change
