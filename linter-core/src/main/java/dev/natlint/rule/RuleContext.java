@@ -52,6 +52,14 @@ public final class RuleContext {
     public RuleContext withAppended(String snippet) {
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
         String tail = snippet + (snippet.endsWith("\n") ? "" : "\n");
+        if (!script.syntaxFindings().isEmpty()) {
+            // a file that ends inside something (a continuation backslash, an open quote or bracket)
+            // reads differently with text after it, so the snippet cannot be read on its own: read the
+            // whole fixed file, as a user who appends the fix gets it
+            RuleContext variant = of(script.file(), text + sep + tail);
+            variant.original = this;
+            return variant;
+        }
         // only the snippet is parsed: re-reading the whole file for every fix checked was the largest
         // cost of checking a file with many findings
         if (lines < 0) {
