@@ -52,7 +52,7 @@ public final class RuleContext {
     public RuleContext withAppended(String snippet) {
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
         String tail = snippet + (snippet.endsWith("\n") ? "" : "\n");
-        if (!script.syntaxFindings().isEmpty()) {
+        if (!script.syntaxFindings().isEmpty() || endsInContinuation(text)) {
             // a file that ends inside something (a continuation backslash, an open quote or bracket)
             // reads differently with text after it, so the snippet cannot be read on its own: read the
             // whole fixed file, as a user who appends the fix gets it
@@ -74,6 +74,24 @@ public final class RuleContext {
         RuleContext variant = new RuleContext(text + sep + tail, combined, after);
         variant.original = this;
         return variant;
+    }
+
+    /**
+     * Whether the last line ends in a continuation backslash (then at most one line break): text
+     * appended after it continues that line. The file alone reads fine, the line simply ends there.
+     */
+    private static boolean endsInContinuation(String text) {
+        int end = text.length();
+        if (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > 0 && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return end > 0 && text.charAt(end - 1) == '\\';
     }
 
     private static int lineCount(String text) {

@@ -29,6 +29,16 @@ class RuleContextTest {
     }
 
     @Test
+    void aFixAppendedAfterAContinuationAndALineBreakJoinsTheLastLine() {
+        // found by the fix-application fuzz target: this file has no syntax error (its last line just
+        // ends), but a fix appended to it continues that line
+        readsLikeTheFixedFile("/ip firewall filter\nadd chain=forward in-interface-list=!VLAN \\\n",
+                "/interface list add name=VLAN");
+        readsLikeTheFixedFile("/ip firewall filter\r\nadd chain=forward in-interface-list=!VLAN \\  \r\n",
+                "/interface list add name=VLAN");
+    }
+
+    @Test
     void aFixAppendedAfterAnOpenQuoteOrBraceIsReadWithIt() {
         readsLikeTheFixedFile("/ip firewall filter add chain=forward comment=\"open", "/interface list add name=VLAN");
         readsLikeTheFixedFile("{\n/ip firewall filter add chain=forward in-interface-list=!VLAN\n", "/interface list add name=VLAN");
