@@ -97,9 +97,9 @@ public final class RuleContext {
     private static int lineCount(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            // the lexer's line breaks: \n, \r\n and a lone \r
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+            // the reader's line numbers: ANTLR counts \n only (a lone \r ends a command, not a numbered
+            // line), and a snippet's lines must be numbered as in the whole fixed file
+            if (text.charAt(i) == '\n') {
                 n++;
             }
         }

@@ -39,6 +39,14 @@ class RuleContextTest {
     }
 
     @Test
+    void aFixAppendedToAFileWithLoneCarriageReturnsIsNumberedAsInTheWholeFile() {
+        // found by the fix-application fuzz target: the snippet's lines were numbered counting a lone
+        // CR as a line break, the reader (ANTLR) counts LF only
+        readsLikeTheFixedFile("\r# x\n/ip firewall nat\radd chain=srcnat action=accept\r\n", "/interface list add name=VLAN");
+        readsLikeTheFixedFile("/ip firewall nat add chain=srcnat action=accept\r", "/interface list add name=VLAN");
+    }
+
+    @Test
     void aFixAppendedAfterAnOpenQuoteOrBraceIsReadWithIt() {
         readsLikeTheFixedFile("/ip firewall filter add chain=forward comment=\"open", "/interface list add name=VLAN");
         readsLikeTheFixedFile("{\n/ip firewall filter add chain=forward in-interface-list=!VLAN\n", "/interface list add name=VLAN");
