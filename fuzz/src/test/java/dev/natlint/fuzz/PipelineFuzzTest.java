@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import com.code_intelligence.jazzer.mutation.annotation.WithLength;
 import dev.natlint.NatLint;
 import dev.natlint.diag.Finding;
 import dev.natlint.parse.ParsedScript;
@@ -23,23 +24,32 @@ import org.junit.jupiter.api.Test;
  * {@code JAZZER_FUZZ=1} they fuzz (see fuzz/README.md). Any exception, or a finding that points
  * outside the file, is a bug; a crash found becomes a committed input.
  */
-class PipelineFuzzTest {
+public class PipelineFuzzTest {
 
     private static final NatLint NATLINT = NatLint.builder().build();
 
     @FuzzTest(maxDuration = "30s")
-    void fuzzParser(@NotNull String script) {
-        parserProperties(script);
+    void fuzzParser(@NotNull @WithLength(max = FuzzInput.MAX_BYTES) byte[] input) {
+        parserProperties(FuzzInput.decode(input));
     }
 
     @FuzzTest(maxDuration = "30s")
-    void fuzzPipeline(@NotNull String script) {
-        pipelineProperties(script);
+    void fuzzPipeline(@NotNull @WithLength(max = FuzzInput.MAX_BYTES) byte[] input) {
+        pipelineProperties(FuzzInput.decode(input));
     }
 
     /** The same properties over every test config and every real export (read in place). */
     @Test
     void propertiesHoldOnEveryKnownScript() throws IOException {
+        for (Path p : knownScripts()) {
+            String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            parserProperties(text);
+            pipelineProperties(text);
+        }
+    }
+
+    /** Every test config, and every real export in ../shared/corpus/real when it is there. */
+    static List<Path> knownScripts() throws IOException {
         List<Path> files;
         try (Stream<Path> own = Files.walk(Path.of("../test-configs"))) {
             files = new java.util.ArrayList<>(own.filter(p -> p.toString().endsWith(".rsc")).sorted().toList());
@@ -51,14 +61,10 @@ class PipelineFuzzTest {
             }
         }
         assertThat(files).hasSizeGreaterThan(30);
-        for (Path p : files) {
-            String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-            parserProperties(text);
-            pipelineProperties(text);
-        }
+        return files;
     }
 
-    private static void parserProperties(String script) {
+    public static void parserProperties(String script) {
         ParsedScript parsed = RouterOsReader.read("fuzz.rsc", script);
         long lines = script.chars().filter(c -> c == '\n' || c == '\r').count() + 1;
         for (Finding f : parsed.syntaxFindings()) {
@@ -67,7 +73,7 @@ class PipelineFuzzTest {
         }
     }
 
-    private static void pipelineProperties(String script) {
+    public static void pipelineProperties(String script) {
         FileReport first = NATLINT.checkText("fuzz.rsc", script);
         FileReport second = NATLINT.checkText("fuzz.rsc", script);
         // deterministic: the same input gives the same findings, in the same order

@@ -62,6 +62,10 @@ public final class Find {
             return Pattern.compile(regex).matcher(text).find();
         } catch (PatternSyntaxException e) {
             return false;
+        } catch (StackOverflowError e) {
+            // java.util.regex recurses once per repetition: "(a|b)*" over a comment of a few thousand
+            // characters overflows the stack. Such a condition matches nothing, like an invalid pattern.
+            return false;
         }
     }
 

@@ -338,8 +338,9 @@ public final class RouterOsReader {
                 if (opener < 0) {
                     drop.set(i);
                 }
-            } else if (type == RouterOsLexer.NEWLINE) {
-                // an expression still open at the end of a line ends there, as on the console
+            } else if (type == RouterOsLexer.NEWLINE || type == Token.EOF) {
+                // an expression still open at the end of a line ends there, as on the console; so it
+                // does at the end of a file without a final line break (the same line, read the same way)
                 while (!stack.isEmpty() && stack.get(stack.size() - 1) >= 0
                         && tokens.get(stack.get(stack.size() - 1)).getType() == RouterOsLexer.LPAREN) {
                     stack.remove(stack.size() - 1);

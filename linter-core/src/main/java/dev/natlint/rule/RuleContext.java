@@ -52,6 +52,14 @@ public final class RuleContext {
     public RuleContext withAppended(String snippet) {
         String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
         String tail = snippet + (snippet.endsWith("\n") ? "" : "\n");
+        if (!script.syntaxFindings().isEmpty() || endsInContinuation(text)) {
+            // a file that ends inside something (a continuation backslash, an open quote or bracket)
+            // reads differently with text after it, so the snippet cannot be read on its own: read the
+            // whole fixed file, as a user who appends the fix gets it
+            RuleContext variant = of(script.file(), text + sep + tail);
+            variant.original = this;
+            return variant;
+        }
         // only the snippet is parsed: re-reading the whole file for every fix checked was the largest
         // cost of checking a file with many findings
         if (lines < 0) {
@@ -68,12 +76,30 @@ public final class RuleContext {
         return variant;
     }
 
+    /**
+     * Whether the last line ends in a continuation backslash (then at most one line break): text
+     * appended after it continues that line. The file alone reads fine, the line simply ends there.
+     */
+    private static boolean endsInContinuation(String text) {
+        int end = text.length();
+        if (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > 0 && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return end > 0 && text.charAt(end - 1) == '\\';
+    }
+
     private static int lineCount(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            // the lexer's line breaks: \n, \r\n and a lone \r
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+            // the reader's line numbers: ANTLR counts \n only (a lone \r ends a command, not a numbered
+            // line), and a snippet's lines must be numbered as in the whole fixed file
+            if (text.charAt(i) == '\n') {
                 n++;
             }
         }

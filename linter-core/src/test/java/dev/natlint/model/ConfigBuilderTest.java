@@ -125,6 +125,23 @@ class ConfigBuilderTest {
     }
 
     @Test
+    void placeBeforeAndDestinationPastEveryIntAreTheEnd() {
+        // numbers over 2^31-1 threw NumberFormatException (seen while fuzzing, next to the byToken crash)
+        RouterConfig c = build("/ip firewall nat\nadd chain=a comment=a\nadd chain=b comment=b place-before=99999999999\n"
+                + "add chain=c comment=c place-before=00000000000000000001\nmove 0 destination=9223372036854775808\n");
+        assertThat(comments(c.natRules())).containsExactly("c", "b", "a");
+    }
+
+    @Test
+    void aRegexConditionJavaCannotEvaluateMatchesNothing() {
+        // "(a|b)*" over a long comment threw StackOverflowError out of find (seen while fuzzing)
+        String longComment = "ab".repeat(20_000);
+        RouterConfig c = build("/ip firewall nat\nadd chain=a comment=" + longComment + "\nadd chain=b comment=b\n"
+                + "set [find where comment~\"(a|b)*\"] disabled=yes\n");
+        assertThat(c.natRules()).extracting(FirewallRule::disabled).containsExactly(false, true);
+    }
+
+    @Test
     void moveByNumbersSelectorsListsAndToTheEnd() {
         // [a b c d] -> move D before 0: [d a b c] -> move 1,2 before 0: [a b d c] -> move 0 to the end: [b d c a]
         RouterConfig c = build("/ip firewall nat\nadd chain=a comment=a\nadd chain=b comment=b\nadd chain=c comment=c\n"

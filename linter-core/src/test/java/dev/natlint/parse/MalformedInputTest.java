@@ -131,6 +131,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void anOpenExpressionEndsWithItsLineEvenAtTheEndOfTheFile() {
+        // found by the fix-application fuzz target: "(" at the end of a file without a final line
+        // break was "never closed", the same line with a line break was fine, so appending a fix
+        // changed the findings of the original lines
+        ParsedScript withBreak = read(BEFORE + ":put (1\n");
+        ParsedScript atEnd = read(BEFORE + ":put (1");
+        assertThat(withBreak.syntaxFindings()).isEmpty();
+        assertThat(atEnd.syntaxFindings()).isEqualTo(withBreak.syntaxFindings());
+        assertThat(atEnd.commands()).hasSameSizeAs(withBreak.commands());
+    }
+
+    @Test
     void unclosedBracketInAValue() {
         ParsedScript s = read(BEFORE + "/ip address add address=10.0.0.3/24 comment=[find\n" + AFTER);
         assertAt(onlyFinding(s), 2, 45, "'[' is never closed");
