@@ -127,8 +127,12 @@ class ConfigBuilderTest {
     @Test
     void placeBeforeAndDestinationPastEveryIntAreTheEnd() {
         // numbers over 2^31-1 threw NumberFormatException (seen while fuzzing, next to the byToken crash)
-        RouterConfig c = build("/ip firewall nat\nadd chain=a comment=a\nadd chain=b comment=b place-before=99999999999\n"
-                + "add chain=c comment=c place-before=00000000000000000001\nmove 0 destination=9223372036854775808\n");
+        // such numbers are syntax findings (out of range), and the replay places at the end instead of failing
+        String text = "/ip firewall nat\nadd chain=a comment=a\nadd chain=b comment=b place-before=99999999999\n"
+                + "add chain=c comment=c place-before=00000000000000000001\nmove 0 destination=9223372036854775808\n";
+        dev.natlint.parse.ParsedScript script = RouterOsReader.read("m.rsc", text);
+        assertThat(script.syntaxFindings()).extracting(f -> f.location().line()).containsExactly(3, 5);
+        RouterConfig c = ConfigBuilder.build(script);
         assertThat(comments(c.natRules())).containsExactly("c", "b", "a");
     }
 

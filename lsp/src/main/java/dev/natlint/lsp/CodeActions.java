@@ -1,5 +1,8 @@
 package dev.natlint.lsp;
 
+import dev.natlint.NatLint;
+import dev.natlint.fix.CombinedFix;
+import java.util.function.Function;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import java.util.ArrayList;
@@ -25,9 +28,12 @@ final class CodeActions {
     static final String APPLY_ALL_TITLE = "natlint: apply all fixes";
 
     private final boolean documentChanges;
+    private final Function<String, NatLint> lintFor;
 
-    CodeActions(boolean documentChanges) {
+    /** @param lintFor the linter configured for a document, which the combined fix must also satisfy */
+    CodeActions(boolean documentChanges, Function<String, NatLint> lintFor) {
         this.documentChanges = documentChanges;
+        this.lintFor = lintFor;
     }
 
     /** The snippet as appended: its description as a comment line, then the commands. */
@@ -57,7 +63,10 @@ final class CodeActions {
         if (!all.isEmpty() && (wants(only, CodeActionKind.Source) || wants(only, CodeActionKind.SourceFixAll))) {
             CodeAction action = new CodeAction(APPLY_ALL_TITLE);
             action.setKind(CodeActionKind.SourceFixAll);
-            action.setEdit(append(a, CombinedFix.of(all).snippet()));
+            // the checked combined fix of the safe-fixes work: de-duplicated, ordered, completed in rounds,
+            // with a header that says whether re-analysis proved it
+            CombinedFix combined = CombinedFix.of(lintFor.apply(a.uri()), a.uri(), a.source().text());
+            action.setEdit(append(a, combined.render(a.uri())));
             out.add(Either.forRight(action));
         }
         return out;

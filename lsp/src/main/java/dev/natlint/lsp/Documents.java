@@ -1,10 +1,21 @@
 package dev.natlint.lsp;
 
 import dev.natlint.NatLint;
+import dev.natlint.NatLintException;
+import dev.natlint.config.Settings;
+import dev.natlint.diag.Finding;
+import dev.natlint.diag.Location;
+import dev.natlint.diag.Severity;
 import dev.natlint.report.FileReport;
 import dev.natlint.rule.RuleContext;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,14 +175,60 @@ final class Documents implements AutoCloseable {
         }
     }
 
+    /** The settings of a document and the linter they configure; {@code problem} is a settings error. */
+    record Lint(NatLint natLint, Finding problem) {
+    }
+
+    /**
+     * The linter for a document: configured by the {@code natlint.toml} found upward from the file, as
+     * the command line would be, else the server's. A settings file that cannot be read is reported on
+     * the document and the defaults are used.
+     */
+    Lint lintFor(String uri) {
+        Path file;
+        try {
+            file = Path.of(URI.create(uri));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return new Lint(natLint, null);
+        }
+        Optional<Path> settings = Settings.find(file.getParent() == null ? file : file.getParent());
+        if (settings.isEmpty()) {
+            return new Lint(natLint, null);
+        }
+        try {
+            long modified = Files.getLastModifiedTime(settings.get()).toMillis();
+            Configured c = configured.get(settings.get());
+            if (c == null || c.modified() != modified) {
+                c = new Configured(modified, Settings.load(settings.get(), natLint.ruleIds()).applyTo(NatLint.builder())
+                        .build());
+                configured.put(settings.get(), c);
+            }
+            return new Lint(c.natLint(), null);
+        } catch (IOException | NatLintException | IllegalArgumentException e) {
+            return new Lint(natLint, new Finding(NatLint.IO_RULE, Severity.WARNING, new Location(uri, 1, 1),
+                    "settings not applied, defaults used: " + e.getMessage()));
+        }
+    }
+
+    private record Configured(long modified, NatLint natLint) {
+    }
+
+    private final Map<Path, Configured> configured = new ConcurrentHashMap<>();
+
     /** Never throws: a failure of natlint itself becomes one diagnostic, and the server goes on. */
     Analysis analyse(String uri, int version, String text) {
         SourceMap source = null;
         try {
             source = new SourceMap(text);
             RuleContext context = RuleContext.of(uri, text);
-            FileReport report = natLint.check(context);
-            return new Analysis(uri, version, source, context, diagnostics.of(uri, source, report.findings()));
+            Lint lint = lintFor(uri);
+            FileReport report = lint.natLint().check(context);
+            List<Finding> findings = report.findings();
+            if (lint.problem() != null) {
+                findings = new ArrayList<>(findings);
+                findings.add(0, lint.problem());
+            }
+            return new Analysis(uri, version, source, context, diagnostics.of(uri, source, findings));
         } catch (Throwable t) { // NOPMD: a bug in one rule must not take the editor's linter down
             if (source == null) {
                 source = new SourceMap("");

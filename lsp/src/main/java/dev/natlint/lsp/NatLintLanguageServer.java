@@ -54,7 +54,7 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
     private final RuleDocs ruleDocs = RuleDocs.locate();
     private volatile LanguageClient client;
     private volatile Documents documents;
-    private volatile CodeActions codeActions = new CodeActions(false);
+    private volatile CodeActions codeActions = new CodeActions(false, uri -> documents.lintFor(uri).natLint());
     private volatile boolean shutdown;
     private volatile Runnable onExit = () -> { };
     private final TextDocuments textDocuments = new TextDocuments();
@@ -80,7 +80,7 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
         boolean docChanges = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
                 && params.getCapabilities().getWorkspace().getWorkspaceEdit() != null
                 && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getWorkspaceEdit().getDocumentChanges());
-        codeActions = new CodeActions(docChanges);
+        codeActions = new CodeActions(docChanges, uri -> documents.lintFor(uri).natLint());
         ServerCapabilities caps = new ServerCapabilities();
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);

@@ -120,7 +120,9 @@ class LspSessionTest {
             TextDocumentEdit edit = actions.get(0).getEdit().getDocumentChanges().get(0).getLeft();
             assertThat(edit.getEdits()).hasSize(1);
             String fixed = ServerProcess.apply(text, edit.getEdits());
-            assertThat(fixed.split("# natlint fix: ", -1)).hasSize(3);
+            // the checked combined fix: one header saying it is proven, then both hairpin rules once each
+            assertThat(fixed).contains("# natlint: every fix for " + uri + " (2 findings)").doesNotContain("NOT PROVEN");
+            assertThat(fixed.split("add action=masquerade chain=srcnat src-address=192.168.88.0/24", -1)).hasSize(3);
             s.change(uri, 2, fixed);
             assertThat(s.diagnostics(uri, 2).getDiagnostics()).isEmpty();
             assertThat(s.shutdown()).isZero();
