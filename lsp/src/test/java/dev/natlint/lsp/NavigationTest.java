@@ -130,11 +130,42 @@ class NavigationTest {
                 DiagnosticRelatedInformation::getMessage).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(8, "this earlier srcnat rule takes the connection first"),
                 org.assertj.core.groups.Tuple.tuple(11, "the forward whose LAN clients are affected"));
+        // one root cause, one finding: nat-rule-unreachable stays quiet about a shadowed hairpin
+        assertThat(diags).noneMatch(d -> d.getCode().getLeft().equals("nat-rule-unreachable"));
+    }
+
+    @Test
+    void unreachableNatRuleNamesTheRuleThatTakesItsPackets() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("../test-configs/rules/nat-rule-unreachable/bad-srcnat-order.rsc")
+                .toAbsolutePath().normalize();
+        String text = java.nio.file.Files.readString(file);
+        List<String> lines = text.lines().toList();
+        int taker = taker(lines);
+        String uri = file.toUri().toString();
+        server.open(uri, 1, text);
+        List<Diagnostic> diags = server.diagnostics(uri, 1).getDiagnostics();
         Diagnostic unreachable = diags.stream().filter(d -> d.getCode().getLeft().equals("nat-rule-unreachable"))
                 .findFirst().orElseThrow(() -> new AssertionError(diags.toString()));
         assertThat(unreachable.getRelatedInformation()).extracting(r -> r.getLocation().getRange(),
                 DiagnosticRelatedInformation::getMessage).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                new Range(new Position(8, 0), new Position(8, lines.get(8).length())), "this earlier rule takes its packets"));
+                new Range(new Position(taker, 0), new Position(taker, lines.get(taker).length())),
+                "this earlier rule takes its packets"));
+    }
+
+    /** The 0-based line of the srcnat masquerade that precedes the unreachable src-nat in the test config. */
+    private static int taker(List<String> lines) {
+        int unreachable = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("# expect: nat-rule-unreachable")) {
+                unreachable = i;
+            }
+        }
+        for (int i = unreachable - 1; i >= 0; i--) {
+            if (lines.get(i).contains("chain=srcnat")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no srcnat rule above the unreachable one");
     }
 
     @Test
