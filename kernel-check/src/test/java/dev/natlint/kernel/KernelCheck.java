@@ -83,11 +83,19 @@ final class KernelCheck {
                 return new Outcome(name, List.of(), "interface name '" + iface + "' is not a valid Linux interface name");
             }
         }
+        // a server behind a second router on a LAN is emulated with that router: a static route whose
+        // gateway is a host of a LAN subnet leads to it; anything else behind a route is not emulated
+        Map<Long, Route> behindLanRouter = new LinkedHashMap<>();
         for (Forward f : analyzer.forwards()) {
-            Optional<dev.natlint.graph.RouteResult> via = topo.route(f.targetAddresses().min());
+            long target = f.targetAddresses().min();
+            Optional<dev.natlint.graph.RouteResult> via = topo.route(target);
             if (via.isPresent() && via.get().via() == dev.natlint.graph.RouteResult.Via.STATIC) {
-                return new Outcome(name, List.of(), "forward target " + Ipv4.format(f.targetAddresses().min())
-                        + " sits behind another router (" + via.get().description() + "); only directly connected servers are emulated");
+                Optional<Route> lanRoute = lanRouterRoute(config, topo, target, via.get());
+                if (lanRoute.isEmpty()) {
+                    return new Outcome(name, List.of(), "forward target " + Ipv4.format(target) + " sits behind another"
+                            + " router (" + via.get().description() + ") that is not a host of a LAN subnet");
+                }
+                behindLanRouter.put(target, lanRoute.get());
             }
         }
         String ruleset;
@@ -155,6 +163,28 @@ final class KernelCheck {
             Set<Long> targets = new LinkedHashSet<>();
             forwards.forEach(f -> targets.add(f.targetAddresses().min()));
             int h = 0;
+            // second routers on LANs, with the servers behind them; their LAN addresses are no clients
+            Set<Long> taken = new LinkedHashSet<>(targets);
+            Map<String, String> innerBridges = new LinkedHashMap<>();
+            for (Map.Entry<Long, Route> e : behindLanRouter.entrySet()) {
+                Route r = e.getValue();
+                long gateway = Ipv4.parse(r.gateway()).orElseThrow();
+                taken.add(gateway);
+                IpAddress lanNet = topo.connectedSubnetOf(gateway).orElseThrow();
+                long inner = (r.dstAddress() & Ipv4.mask(r.prefixLength()));
+                long innerRouter = inner + 1 == e.getKey() ? inner + 2 : inner + 1;
+                String innerBridge = innerBridges.get(r.gateway() + "/" + r.prefixLength());
+                if (innerBridge == null) {
+                    innerBridge = "i" + innerBridges.size();
+                    innerBridges.put(r.gateway() + "/" + r.prefixLength(), innerBridge);
+                    lab.bridge(innerBridge);
+                    lab.lanRouter("r" + innerBridges.size(), bridgeOf.get(lanNet.iface()),
+                            Ipv4.format(gateway) + "/" + lanNet.prefixLength(), Ipv4.format(lanNet.address()), innerBridge,
+                            Ipv4.format(innerRouter) + "/" + r.prefixLength());
+                }
+                servers.put(e.getKey(), lab.host("h" + (h++), innerBridge, Ipv4.format(e.getKey()) + "/" + r.prefixLength(),
+                        Ipv4.format(innerRouter), List.of()));
+            }
             for (String lan : topo.lanInterfaces()) {
                 List<IpAddress> addrs = ifaces.getOrDefault(lan, List.of());
                 if (addrs.isEmpty()) {
@@ -172,13 +202,13 @@ final class KernelCheck {
                 for (Forward f : forwards) {
                     for (Flow fl : analyzer.flows(f, analyzer.sources())) {
                         long ex = fl.example().srcAddress();
-                        if (!fl.source().internet() && fl.source().iface().equals(lan) && !targets.contains(ex)
+                        if (!fl.source().internet() && fl.source().iface().equals(lan) && !taken.contains(ex)
                                 && (ex & Ipv4.mask(net.prefixLength())) == net.network()) {
                             clientsHere.add(ex);
                         }
                     }
                 }
-                long fallback = freeHost(net, targets, topo);
+                long fallback = freeHost(net, taken, topo);
                 // and a client the scenario gives (a free host of the subnet), not only natlint's own examples
                 if (fallback >= 0) {
                     clientsHere.add(fallback);
@@ -278,6 +308,22 @@ final class KernelCheck {
             });
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The static route that leads to {@code target} through a host of a LAN subnet (a LAN router), if
+     * that is how the router reaches it.
+     */
+    private static Optional<Route> lanRouterRoute(RouterConfig config, Topology topo, long target,
+                                                  dev.natlint.graph.RouteResult via) {
+        if (via.gateway() == dev.natlint.graph.RouteResult.NO_GATEWAY
+                || topo.connectedSubnetOf(via.gateway()).map(a -> !topo.lanInterfaces().contains(a.iface())).orElse(true)) {
+            return Optional.empty();
+        }
+        return config.routes().stream().filter(r -> !r.disabled() && !r.blackhole() && "main".equals(r.routingTable())
+                && r.prefixLength() > 0 && r.gateway() != null && Ipv4.parse(r.gateway()).orElse(-1L) == via.gateway()
+                && (target & Ipv4.mask(r.prefixLength())) == (r.dstAddress() & Ipv4.mask(r.prefixLength())))
+                .max(java.util.Comparator.comparingInt(Route::prefixLength));
     }
 
     /** The upstream gateway's address on the WAN segment, as CIDR, for the internet host. */

@@ -79,6 +79,33 @@ final class Lab implements AutoCloseable {
         Shell.must(Shell.inNs(router, "ip", "link", "set", routerIface, "up"));
     }
 
+    /** A segment of its own, without the router: the subnet behind another router. */
+    void bridge(String bridge) {
+        Shell.must(Shell.inNs(switchNs, "ip", "link", "add", bridge, "type", "bridge"));
+        Shell.must(Shell.inNs(switchNs, "ip", "link", "set", bridge, "up"));
+    }
+
+    /**
+     * A second router on a LAN: {@code eth0} on {@code lanBridge} with {@code lanCidr} and its default
+     * route via {@code lanGateway} (the main router), {@code eth1} on {@code innerBridge} with
+     * {@code innerCidr}, forwarding between them with no firewall, as a plain LAN router does.
+     */
+    void lanRouter(String name, String lanBridge, String lanCidr, String lanGateway, String innerBridge, String innerCidr) {
+        String ns = ns(name);
+        Shell.must(Shell.inNs(ns, "ip", "link", "set", "lo", "up"));
+        Shell.must(Shell.inNs(ns, "sysctl", "-qw", "net.ipv4.ip_forward=1"));
+        Shell.must(Shell.inNs(ns, "sysctl", "-qw", "net.ipv4.conf.all.rp_filter=0"));
+        String[][] legs = {{"eth0", lanBridge, lanCidr}, {"eth1", innerBridge, innerCidr}};
+        for (String[] leg : legs) {
+            String sw = "p" + (++links);
+            Shell.must("ip", "link", "add", leg[0], "netns", ns, "type", "veth", "peer", "name", sw, "netns", switchNs);
+            Shell.must(Shell.inNs(switchNs, "ip", "link", "set", sw, "master", leg[1], "up"));
+            Shell.must(Shell.inNs(ns, "ip", "link", "set", leg[0], "up"));
+            Shell.must(Shell.inNs(ns, "ip", "addr", "add", leg[2], "dev", leg[0]));
+        }
+        Shell.must(Shell.inNs(ns, "ip", "route", "add", "default", "via", lanGateway));
+    }
+
     void routerAddress(String iface, String cidr) {
         Shell.must(Shell.inNs(router, "ip", "addr", "add", cidr, "dev", iface));
     }
