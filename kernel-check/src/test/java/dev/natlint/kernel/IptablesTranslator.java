@@ -1,6 +1,6 @@
 package dev.natlint.kernel;
 
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.model.AddressListEntry;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.RouterConfig;

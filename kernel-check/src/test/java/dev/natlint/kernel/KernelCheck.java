@@ -6,7 +6,7 @@ import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.Packet;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.ConfigBuilder;

@@ -1,6 +1,6 @@
 package dev.natlint.flow;
 
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.Universe;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.AddressListEntry;

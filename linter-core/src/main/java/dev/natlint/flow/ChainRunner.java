@@ -2,7 +2,7 @@ package dev.natlint.flow;
 
 import dev.natlint.diag.Assumption;
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.Actions;

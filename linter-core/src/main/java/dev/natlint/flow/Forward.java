@@ -1,6 +1,6 @@
 package dev.natlint.flow;
 
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.model.FirewallRule;
 
 /**

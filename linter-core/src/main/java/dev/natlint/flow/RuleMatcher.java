@@ -1,7 +1,7 @@
 package dev.natlint.flow;
 
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.FirewallRule;

@@ -1,6 +1,6 @@
 package dev.natlint.flow;
 
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 
 /**
  * Where clients of a forward come from: a LAN subnet behind an interface, or the internet arriving on a

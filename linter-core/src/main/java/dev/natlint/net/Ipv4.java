@@ -1,6 +1,5 @@
 package dev.natlint.net;
 
-import dev.natlint.flow.packet.IntervalSet;
 import java.util.Optional;
 
 /**

@@ -8,7 +8,7 @@ import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Step;
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.graph.Link;
 import dev.natlint.graph.Node;
 import dev.natlint.graph.Role;

@@ -65,7 +65,7 @@ class FlowExactnessTest {
                     Packet p = new Packet(src, dst, proto, sport, dport, u.interfaceIndex(s.iface()), 0);
                     List<Flow> containing = flows.stream().filter(fl -> fl.packets().boxes().stream().anyMatch(b ->
                             b.with(dev.natlint.flow.packet.Field.OUT_INTERFACE,
-                                    dev.natlint.flow.packet.IntervalSet.point(0)).contains(p))).toList();
+                                    dev.natlint.net.IntervalSet.point(0)).contains(p))).toList();
                     String context = "seed " + seed + ", forward at line " + f.line() + ", packet "
                             + Ipv4.format(src) + ":" + sport + " -> " + Ipv4.format(dst) + ":" + dport + "/" + proto
                             + " in " + s.iface() + "\n" + script;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.natlint.diag.Certainty;
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.net.Ipv4;
 import dev.natlint.parse.RouterOsReader;

@@ -2,7 +2,6 @@ package dev.natlint.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.natlint.flow.packet.IntervalSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Step;
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.net.Cidrs;
 import dev.natlint.net.Ports;
 import java.util.ArrayList;

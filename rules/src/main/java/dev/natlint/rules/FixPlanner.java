@@ -6,7 +6,7 @@ import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.Verdict;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.RouterConfig;

@@ -4,7 +4,7 @@ import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Verdict;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;

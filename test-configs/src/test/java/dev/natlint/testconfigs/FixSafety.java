@@ -7,7 +7,7 @@ import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.Field;
-import dev.natlint.flow.packet.IntervalSet;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.FirewallRule;

@@ -1,5 +1,7 @@
 package dev.natlint.flow.packet;
 
+import dev.natlint.net.IntervalSet;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

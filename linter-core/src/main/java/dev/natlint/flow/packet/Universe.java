@@ -1,5 +1,7 @@
 package dev.natlint.flow.packet;
 
+import dev.natlint.net.IntervalSet;
+
 import dev.natlint.net.Cidrs;
 import dev.natlint.net.Ipv4;
 import java.util.HashSet;

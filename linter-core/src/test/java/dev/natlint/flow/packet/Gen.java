@@ -1,5 +1,7 @@
 package dev.natlint.flow.packet;
 
+import dev.natlint.net.IntervalSet;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

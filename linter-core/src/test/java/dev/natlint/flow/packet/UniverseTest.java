@@ -1,5 +1,7 @@
 package dev.natlint.flow.packet;
 
+import dev.natlint.net.IntervalSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.natlint.flow.packet;
+package dev.natlint.net;
 
 import java.util.AbstractList;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.natlint.flow.packet;
+package dev.natlint.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
