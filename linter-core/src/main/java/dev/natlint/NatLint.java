@@ -311,6 +311,11 @@ public final class NatLint {
      * depend on the number of threads or on timing.
      */
     public Report check(Collection<Path> paths) throws NatLintException {
+        return check(paths, Progress.NONE);
+    }
+
+    /** As {@link #check(Collection)}, telling {@code progress} of each file as it finishes. */
+    public Report check(Collection<Path> paths, Progress progress) throws NatLintException {
         SourceFiles.Found found = SourceFiles.collect(paths, filter);
         if (!allowEmpty && !found.empty().isEmpty()) {
             Path p = found.empty().get(0);
@@ -325,8 +330,15 @@ public final class NatLint {
         });
         try {
             Map<Path, Future<FileReport>> futures = new LinkedHashMap<>();
+            int total = found.files().size();
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
             for (Path f : found.files()) {
-                futures.put(f, pool.submit(() -> checkFile(f)));
+                futures.put(f, pool.submit(() -> {
+                    long start = System.nanoTime();
+                    FileReport r = checkFile(f);
+                    progress.fileDone(r.path(), done.incrementAndGet(), total, System.nanoTime() - start);
+                    return r;
+                }));
             }
             for (Map.Entry<Path, Future<FileReport>> e : futures.entrySet()) {
                 results.put(e.getKey(), e.getValue().get());

@@ -56,6 +56,10 @@ final class CheckCommand implements Callable<Integer> {
             + " directory searched (repeatable; adds to natlint.toml's exclude)")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr (shown only on a terminal, for runs"
+            + " over two seconds)")
+    boolean quiet;
+
     @Option(names = "--no-fixes", description = "do not print fix snippets in text output")
     boolean noFixes;
 
@@ -123,7 +127,14 @@ final class CheckCommand implements Callable<Integer> {
             if (baselineFile != null && writeBaseline == null) {
                 accepted = Baseline.read(baselineFile);
             }
-            report = lint.check(paths);
+            ProgressLine line = quiet || !ProgressLine.stderrIsTerminal() ? null : new ProgressLine(err);
+            try {
+                report = line == null ? lint.check(paths) : lint.check(paths, line);
+            } finally {
+                if (line != null) {
+                    line.clear();
+                }
+            }
         } catch (NatLintException e) {
             err.println("natlint: " + e.getMessage() + (e.nothingToCheck() ? "; pass --allow-empty to accept that" : ""));
             return Main.USAGE;

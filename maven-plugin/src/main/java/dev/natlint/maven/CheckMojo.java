@@ -47,6 +47,9 @@ public class CheckMojo extends AbstractMojo {
     /** Report files by format: the name each gets under {@code outputDirectory}. */
     static final Map<String, String> OUTPUT_FILES = outputFiles();
 
+    /** Scripts that take longer than this are named in the log as they finish. */
+    private static final long SLOW_FILE_NANOS = 2_000_000_000L;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
 
@@ -164,7 +167,13 @@ public class CheckMojo extends AbstractMojo {
         }
         Report report;
         try {
-            report = lint.check(dirs);
+            // a slow script is named as it finishes, so a long build does not look stuck
+            report = lint.check(dirs, (path, done, total, nanos) -> {
+                if (nanos > SLOW_FILE_NANOS) {
+                    getLog().info(String.format(java.util.Locale.ROOT, "natlint: %s checked in %.1f s (%d/%d)", path,
+                            nanos / 1e9, done, total));
+                }
+            });
         } catch (NatLintException e) {
             throw new MojoExecutionException("natlint: " + e.getMessage() + (e.nothingToCheck()
                     ? "; set <allowEmpty>true</allowEmpty> or -Dnatlint.allowEmpty to accept that" : ""));
