@@ -54,14 +54,16 @@ final class IptablesTranslator {
     }
 
     String ruleset() throws NotEmulated {
-        // raw rules natlint reports as not-analysed; mangle marks and routing tables (which natlint follows
-        // only in the reply-routing pattern) would need CONNMARK/MARK and ip rules here: not emulated yet
-        for (Table unmodelled : List.of(Table.RAW, Table.MANGLE)) {
-            if (config.rules(unmodelled).stream().anyMatch(r -> !r.disabled())) {
-                throw new NotEmulated(unmodelled.menu() + " rules are not emulated");
-            }
+        // raw rules natlint reports as not-analysed, so a config with them is no scenario to compare on;
+        // mangle is emulated for connection and routing marks (CONNMARK, MARK and an ip rule per table)
+        if (config.rules(Table.RAW).stream().anyMatch(r -> !r.disabled())) {
+            throw new NotEmulated(Table.RAW.menu() + " rules are not emulated");
         }
         StringBuilder sb = new StringBuilder();
+        if (config.rules(Table.MANGLE).stream().anyMatch(r -> !r.disabled())) {
+            sb.append(table("mangle", Table.MANGLE, Map.of("prerouting", "PREROUTING"),
+                    List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING")));
+        }
         sb.append(table("nat", Table.NAT, Map.of("dstnat", "PREROUTING", "srcnat", "POSTROUTING"),
                 List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING")));
         sb.append(table("filter", Table.FILTER, Map.of("forward", "FORWARD", "input", "INPUT", "output", "OUTPUT"),
@@ -193,6 +195,12 @@ final class IptablesTranslator {
                     }
                     add(alternatives, "-m addrtype " + not + "--dst-type LOCAL");
                 }
+                case "connection-mark" -> add(alternatives, "-m connmark " + not + "--mark " + markId(v));
+                case "new-connection-mark", "new-routing-mark", "passthrough" -> {
+                    if (table != Table.MANGLE) {
+                        throw new NotEmulated(key + " outside mangle");
+                    }
+                }
                 case "connection-state" -> add(alternatives, "-m conntrack " + not + "--ctstate "
                         + v.toUpperCase(Locale.ROOT));
                 case "connection-nat-state" -> add(alternatives, "-m conntrack " + not + "--ctstate "
@@ -214,6 +222,32 @@ final class IptablesTranslator {
         return out;
     }
 
+    private final Map<String, Integer> marks = new LinkedHashMap<>();
+
+    /** The number a connection mark gets in the kernel (its name in RouterOS). */
+    private int markId(String name) {
+        return marks.computeIfAbsent("c:" + name, k -> 0x100 + marks.size());
+    }
+
+    /**
+     * The number of a routing table, which is also the packet mark that selects it: RouterOS routes a
+     * packet with routing mark T by table T, Linux needs an ip rule from the mark to the table.
+     */
+    int tableId(String name) {
+        return marks.computeIfAbsent("t:" + name, k -> 100 + marks.size());
+    }
+
+    /** The routing tables marks were given for, by name. */
+    Map<String, Integer> tables() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        marks.forEach((k, v) -> {
+            if (k.startsWith("t:")) {
+                out.put(k.substring(2), v);
+            }
+        });
+        return out;
+    }
+
     /** An address as iptables reads it; a variable ({@code $server}) has no value to load. */
     private static String literal(String to) throws NotEmulated {
         if (!to.matches("[0-9./-]+")) {
@@ -230,6 +264,15 @@ final class IptablesTranslator {
             case "return" -> "-j RETURN";
             case "jump" -> "-j " + chain(r.get("jump-target").orElseThrow(() -> new NotEmulated("jump without target")));
             case "masquerade" -> "-j MASQUERADE";
+            case "mark-connection" -> "-j CONNMARK --set-mark " + markId(r.get("new-connection-mark")
+                    .orElseThrow(() -> new NotEmulated("mark-connection without new-connection-mark")));
+            case "mark-routing" -> {
+                if (!r.get("passthrough").map("no"::equals).orElse(false)) {
+                    throw new NotEmulated("mark-routing with passthrough (a later mangle rule could change the mark)");
+                }
+                yield "-j MARK --set-mark " + tableId(r.get("new-routing-mark")
+                        .orElseThrow(() -> new NotEmulated("mark-routing without new-routing-mark")));
+            }
             case "src-nat" -> "-j SNAT --to-source " + literal(r.get("to-addresses")
                     .orElseThrow(() -> new NotEmulated("src-nat without to-addresses")));
             case "dst-nat" -> {

@@ -98,8 +98,9 @@ final class KernelCheck {
             }
         }
         String ruleset;
+        IptablesTranslator translator = new IptablesTranslator(config, ifaces.keySet());
         try {
-            ruleset = new IptablesTranslator(config, ifaces.keySet()).ruleset();
+            ruleset = translator.ruleset();
         } catch (IptablesTranslator.NotEmulated e) {
             return new Outcome(name, List.of(), e.getMessage());
         }
@@ -130,9 +131,21 @@ final class KernelCheck {
                 }
                 dynIndex++;
             }
+            // a routing table is selected by the packet mark mark-routing sets: one ip rule per marked table
+            for (Map.Entry<String, Integer> t : translator.tables().entrySet()) {
+                Shell.must(Shell.inNs(lab.router(), "ip", "rule", "add", "fwmark", String.valueOf(t.getValue()),
+                        "table", String.valueOf(t.getValue())));
+            }
             for (Route r : config.routes()) {
-                if (r.disabled() || r.blackhole() || !"main".equals(r.routingTable()) || r.gateway() == null
-                        || Ipv4.parse(r.gateway()).isEmpty()) {
+                if (r.disabled() || r.blackhole() || r.gateway() == null || Ipv4.parse(r.gateway()).isEmpty()) {
+                    continue;
+                }
+                if (!"main".equals(r.routingTable())) {
+                    Integer table = translator.tables().get(r.routingTable());
+                    if (table != null && r.prefixLength() == 0) {
+                        Shell.must(Shell.inNs(lab.router(), "ip", "route", "replace", "default", "via", r.gateway(),
+                                "table", String.valueOf(table)));
+                    }
                     continue;
                 }
                 String dst = r.prefixLength() == 0 ? "default" : Ipv4.format(r.dstAddress() & Ipv4.mask(r.prefixLength()))
