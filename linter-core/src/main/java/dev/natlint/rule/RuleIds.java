@@ -31,8 +31,8 @@ public final class RuleIds {
                 .limit(3).map(Candidate::id).toList();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** Levenshtein distance: the one measure of "close" for names a user may have mistyped. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -12,6 +12,7 @@ import dev.natlint.model.Quoting;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RuleIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +119,7 @@ public final class UndefinedReferenceRule extends BaseRule {
         int bestDistance = 3;
         boolean tie = false;
         for (String d : defined) {
-            int dist = distance(name.toLowerCase(Locale.ROOT), d.toLowerCase(Locale.ROOT));
+            int dist = RuleIds.distance(name.toLowerCase(Locale.ROOT), d.toLowerCase(Locale.ROOT));
             if (dist < bestDistance) {
                 best = d;
                 bestDistance = dist;
@@ -128,23 +129,5 @@ public final class UndefinedReferenceRule extends BaseRule {
             }
         }
         return tie || best == null ? java.util.Optional.empty() : java.util.Optional.of(best);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
