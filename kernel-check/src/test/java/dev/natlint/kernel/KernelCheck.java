@@ -247,17 +247,34 @@ final class KernelCheck {
                     continue;
                 }
                 long target = f.targetAddresses().min();
-                // the lowest port, and for a range kept as it is (no to-ports) the highest too: a rule that
-                // covers part of a range differs at its end
+                // the lowest port, and for a range the highest and a middle one too: a rule that covers part of
+                // a range, or drops one port of it, differs there
                 List<Integer> probePorts = new ArrayList<>(List.of((int) f.ports().min()));
-                if (f.targetPorts() == null && f.rule().has("dst-port") && f.ports().max() != f.ports().min()) {
+                if (f.rule().has("dst-port") && f.ports().max() != f.ports().min()) {
+                    long middle = f.ports().min() + (f.ports().max() - f.ports().min()) / 2;
+                    if (middle != f.ports().min() && f.ports().contains(middle)) {
+                        probePorts.add((int) middle);
+                    }
                     probePorts.add((int) f.ports().max());
                 }
+                // the server listens on every port the dst-nat may give (a to-ports range of up to 32), so
+                // which one the kernel picks is the kernel's business, not an assumption of the lab
+                List<Integer> serverPorts = new ArrayList<>();
+                if (f.targetPorts() != null && f.targetPorts().size() <= 32) {
+                    for (long sp = f.targetPorts().min(); sp <= f.targetPorts().max(); sp++) {
+                        if (f.targetPorts().contains(sp)) {
+                            serverPorts.add((int) sp);
+                        }
+                    }
+                }
                 for (int port : probePorts) {
-                    int serverPort = f.targetPorts() == null ? port : (int) f.targetPorts().min();
                     Lab.Agent server = servers.get(target);
-                    if (server != null && listening.add(target + proto + serverPort)) {
-                        server.listen(proto, serverPort, Ipv4.format(target));
+                    List<Integer> listen = f.targetPorts() == null ? List.of(port)
+                            : serverPorts.isEmpty() ? List.of((int) f.targetPorts().min()) : serverPorts;
+                    for (int serverPort : listen) {
+                        if (server != null && listening.add(target + proto + serverPort)) {
+                            server.listen(proto, serverPort, Ipv4.format(target));
+                        }
                     }
                     long publicSymbolic = f.publicAddresses().min();
                     long publicConcrete = dynamicConcrete.getOrDefault(publicSymbolic, publicSymbolic);
