@@ -38,6 +38,9 @@ public final class FlowAnalyzer {
     private final ChainRunner runner;
     private final Universe universe;
     private ReplyRouting replyRouting;
+    /** The subnets of the router's static uplink addresses, and the first dynamic uplink's line: fixed per config. */
+    private final IntervalSet uplinkSubnets;
+    private final Optional<Integer> dynamicUplinkLine;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
     private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields = new ConcurrentHashMap<>();
 
@@ -61,6 +64,8 @@ public final class FlowAnalyzer {
         this.matcher = new RuleMatcher(space);
         this.runner = new ChainRunner(matcher);
         this.universe = space.universe();
+        this.uplinkSubnets = uplinkSubnets(topology);
+        this.dynamicUplinkLine = dynamicUplinkLine(topology);
     }
 
     public static FlowAnalyzer of(RouterConfig config) {
@@ -231,9 +236,9 @@ public final class FlowAnalyzer {
         IntervalSet foreign = f.publicAddresses().subtract(delivered);
         // with a dynamic uplink address, an address outside the static uplink subnets may be the current lease
         List<Assumption> internetNotes = List.of();
-        Optional<Integer> dynamicLine = dynamicUplinkLine();
-        if (!foreign.isEmpty() && dynamicLine.isPresent() && !foreign.subtract(uplinkSubnets()).isEmpty()) {
-            IntervalSet maybeOwn = foreign.subtract(uplinkSubnets());
+        Optional<Integer> dynamicLine = dynamicUplinkLine;
+        if (!foreign.isEmpty() && dynamicLine.isPresent() && !foreign.subtract(uplinkSubnets).isEmpty()) {
+            IntervalSet maybeOwn = foreign.subtract(uplinkSubnets);
             delivered = delivered.union(maybeOwn);
             foreign = foreign.subtract(maybeOwn);
             internetNotes = List.of(Assumption.assumed(dynamicLine.get(), Cidrs.render(maybeOwn).get(0)
@@ -268,7 +273,7 @@ public final class FlowAnalyzer {
      * there); otherwise the provider might route it to the router, which natlint cannot see.
      */
     private List<Assumption> notDeliveredNotes(Forward f, IntervalSet foreign) {
-        if (foreign.subtract(uplinkSubnets()).isEmpty()) {
+        if (foreign.subtract(uplinkSubnets).isEmpty()) {
             return List.of();
         }
         return List.of(Assumption.assumed(f.line(), "the provider is assumed to deliver only the router's own"
@@ -294,7 +299,7 @@ public final class FlowAnalyzer {
     }
 
     /** The subnets of the router's static uplink addresses. */
-    private IntervalSet uplinkSubnets() {
+    private static IntervalSet uplinkSubnets(Topology topology) {
         IntervalSet onUplinks = IntervalSet.empty();
         for (String wan : topology.wanInterfaces()) {
             for (IpAddress a : topology.addressesOn(wan)) {
@@ -305,7 +310,7 @@ public final class FlowAnalyzer {
     }
 
     /** The line of the first DHCP or PPPoE client whose address the router learns at run time. */
-    private Optional<Integer> dynamicUplinkLine() {
+    private static Optional<Integer> dynamicUplinkLine(Topology topology) {
         Optional<Integer> dhcp = topology.config().dhcpClients().stream()
                 .filter(d -> !d.disabled() && topology.dynamicAddressInterfaces().contains(d.iface()) && d.location() != null)
                 .map(d -> d.location().line()).findFirst();
@@ -338,7 +343,7 @@ public final class FlowAnalyzer {
         Forward intended = forwards().stream().filter(f -> matcher.match(f.rule(), Stage.DSTNAT,
                 new RuleMatcher.ConnState(false, false)).packets().contains(p)).findFirst().orElse(null);
         boolean fromInternet = topology.role(in).kind() == Role.Kind.WAN && topology.connectedSubnetOf(src).isEmpty();
-        boolean maybeDynamic = dynamicUplinkLine().isPresent() && !uplinkSubnets().contains(dst);
+        boolean maybeDynamic = dynamicUplinkLine.isPresent() && !uplinkSubnets.contains(dst);
         Path path = fromInternet && intended != null && !space.local().contains(dst) && !maybeDynamic
                 ? new Path(origin, Verdict.NOT_DELIVERED, null, Translation.NONE, null, null, null, null,
                         notDeliveredNotes(intended, IntervalSet.point(dst)))
