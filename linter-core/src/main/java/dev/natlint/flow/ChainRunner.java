@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 
 /**
  * Runs a set of first packets through a firewall chain exactly as RouterOS does: top to bottom, first
@@ -45,9 +44,9 @@ public final class ChainRunner {
     }
 
     /**
-     * The rules of a chain that can match anything, and for each interface the rules whose packets
-     * can come in or go out through it. Packets walking a chain usually have one or two interfaces
-     * of hundreds, so most rules of a large firewall are ruled out with a few bitset operations
+     * The rules of a chain that can match anything, and per header field the rules that can match each
+     * value. Packets walking a chain usually have one out-interface, one protocol, one destination and
+     * port of thousands, so most rules of a large firewall are ruled out with a few bitset operations
      * instead of one test each.
      */
     private static final class ChainIndex {
@@ -59,64 +58,95 @@ public final class ChainRunner {
          */
         final int[] firstSame;
         final BitSet live = new BitSet();
-        final BitSet[] byIn;
-        final BitSet[] byOut;
+        final FieldIndex[] fields = new FieldIndex[Field.values().length];
 
         ChainIndex(List<FirewallRule> rules, RuleMatcher matcher, Stage stage, RuleMatcher.ConnState state) {
-            int interfaces = matcher.space().universe().interfaces().size();
             matches = new RuleMatcher.Match[rules.size()];
             firstSame = new int[rules.size()];
             Map<Map<String, String>, Integer> seen = new HashMap<>();
-            byIn = new BitSet[interfaces];
-            byOut = new BitSet[interfaces];
-            for (int k = 0; k < interfaces; k++) {
-                byIn[k] = new BitSet();
-                byOut[k] = new BitSet();
-            }
             for (int i = 0; i < rules.size(); i++) {
                 RuleMatcher.Match m = matcher.match(rules.get(i), stage, state);
                 matches[i] = m;
                 Integer first = seen.putIfAbsent(rules.get(i).properties(), i);
                 firstSame[i] = first == null ? i : first;
-                if (m.packets().isEmpty()) {
-                    continue;
+                if (!m.packets().isEmpty()) {
+                    live.set(i);
                 }
-                live.set(i);
-                mark(byIn, m.hull().get(Field.IN_INTERFACE), i);
-                mark(byOut, m.hull().get(Field.OUT_INTERFACE), i);
             }
-        }
-
-        private static void mark(BitSet[] by, IntervalSet ifaces, int rule) {
-            forEachInterface(ifaces, by.length, x -> by[x].set(rule));
-        }
-
-        /** Calls {@code action} with each interface index in {@code ifaces} below {@code count}. */
-        private static void forEachInterface(IntervalSet ifaces, int count, IntConsumer action) {
-            for (int k = 0; k < ifaces.intervalCount(); k++) {
-                for (long x = ifaces.lo(k); x <= ifaces.hi(k) && x < count; x++) {
-                    action.accept((int) x);
-                }
+            for (Field f : Field.values()) {
+                fields[f.ordinal()] = new FieldIndex(f, matcher.space().universe().domain(f), matches, live);
             }
         }
 
         /** The rules that packets inside {@code hull} may meet, in chain order. */
         BitSet candidates(PacketBox hull) {
             BitSet c = (BitSet) live.clone();
-            narrow(c, byIn, hull.get(Field.IN_INTERFACE));
-            narrow(c, byOut, hull.get(Field.OUT_INTERFACE));
+            for (FieldIndex f : fields) {
+                f.narrow(c, hull.get(f.field));
+            }
             return c;
         }
+    }
 
-        private static void narrow(BitSet c, BitSet[] by, IntervalSet ifaces) {
-            if (ifaces.size() >= by.length) {
-                return; // every interface: nothing to rule out
+    /**
+     * For one header field: the rules that do not restrict it, and for each value (worked out the first
+     * time a walk asks) the restricting rules that admit it. Only hulls of a few values are narrowed:
+     * a source range of a whole subnet or the internet keeps every rule.
+     */
+    private static final class FieldIndex {
+        private static final int MAX_VALUES = 256;
+        private static final int MAX_INTERVALS = 16;
+
+        final Field field;
+        private final BitSet unrestricted = new BitSet();
+        private final int[] restricting;
+        private final IntervalSet[] admitted;
+        private final Map<Long, BitSet> byValue = new HashMap<>();
+
+        FieldIndex(Field field, IntervalSet domain, RuleMatcher.Match[] matches, BitSet live) {
+            this.field = field;
+            List<Integer> r = new ArrayList<>();
+            for (int i = live.nextSetBit(0); i >= 0; i = live.nextSetBit(i + 1)) {
+                IntervalSet values = matches[i].hull().get(field);
+                // a long address list restricts its field, but testing each value against it costs as much
+                // as the rule's own test: it stays a candidate and the walk's hull test decides
+                if (values.containsAll(domain) || values.intervalCount() > MAX_INTERVALS) {
+                    unrestricted.set(i);
+                } else {
+                    r.add(i);
+                }
             }
-            BitSet any = new BitSet();
-            forEachInterface(ifaces, by.length, x -> any.or(by[x]));
-            c.and(any);
+            restricting = r.stream().mapToInt(Integer::intValue).toArray();
+            admitted = new IntervalSet[restricting.length];
+            for (int k = 0; k < restricting.length; k++) {
+                admitted[k] = matches[restricting[k]].hull().get(field);
+            }
+        }
+
+        void narrow(BitSet candidates, IntervalSet values) {
+            if (restricting.length == 0 || values.size() > MAX_VALUES) {
+                return;
+            }
+            BitSet any = (BitSet) unrestricted.clone();
+            for (int k = 0; k < values.intervalCount(); k++) {
+                for (long x = values.lo(k); x <= values.hi(k); x++) {
+                    any.or(byValue.computeIfAbsent(x, this::admitting));
+                }
+            }
+            candidates.and(any);
+        }
+
+        private BitSet admitting(long value) {
+            BitSet b = new BitSet();
+            for (int k = 0; k < restricting.length; k++) {
+                if (admitted[k].contains(value)) {
+                    b.set(restricting[k]);
+                }
+            }
+            return b;
         }
     }
+
     /** Rule steps left in the current {@link #run}; reset by each run. */
     private int budget;
 
@@ -191,10 +221,16 @@ public final class ChainRunner {
                 break;
             }
             RuleMatcher.Match m = index.matches[i];
-            if (exhausted.get(index.firstSame[i]) || hull.disjoint(m.hull())) {
+            if (exhausted.get(index.firstSame[i])) {
                 continue;
             }
-            PacketSet hit = rest.intersect(t.preimage(m.packets()));
+            if (hull.disjoint(m.hull())) {
+                // the hull only shrinks until a jump brings packets back, so the rule's twins miss too
+                exhausted.set(index.firstSame[i]);
+                continue;
+            }
+            Split split = split(rest, t.preimage(m.packets()));
+            PacketSet hit = split.hit();
             if (hit.isEmpty()) {
                 exhausted.set(index.firstSame[i]);
                 continue;
@@ -209,7 +245,7 @@ public final class ChainRunner {
             if (action.equals("return")) {
                 own.forEach(a -> add(notes, a));
                 returned = returned.union(hit);
-                rest = rest.subtract(hit);
+                rest = split.rest();
                 hull = currentHull(rest, t);
                 exhausted.set(index.firstSame[i]);
             } else if (action.equals("jump")) {
@@ -221,18 +257,110 @@ public final class ChainRunner {
                     continue;
                 }
                 PacketSet back = runChain(table, target, hit, t, stage, state, decided, notes, callers);
-                rest = rest.subtract(hit).union(back);
+                rest = split.rest().union(back);
                 hull = currentHull(rest, t);
                 exhausted.clear();
             } else {
                 decided.add(new Outcome(hit, rule, Assumption.merge(List.copyOf(notes), own)));
-                rest = rest.subtract(hit);
+                rest = split.rest();
                 hull = currentHull(rest, t);
                 exhausted.set(index.firstSame[i]);
             }
         }
         callers.pop();
         return rest.union(returned);
+    }
+
+    /** The packets a rule takes and the packets it leaves. */
+    private record Split(PacketSet hit, PacketSet rest) {
+    }
+
+    /** Sets kept in {@link #splits}, counted in intervals; past this, splits are computed but not kept. */
+    private static final long MEMO_INTERVALS = 1_000_000;
+    /** Below this many intervals in both sets a field is split directly: remembering it would cost more. */
+    private static final int MEMO_MIN_INTERVALS = 64;
+
+    /**
+     * Splits of one long field by one rule's values, by the identity of both sets. Every forward sends the
+     * same internet through the same blocklists, and each step's result is the next step's input, so from
+     * the second forward on the walk through a thousand list rules is a thousand lookups.
+     */
+    private final Map<SplitKey, IntervalSet[]> splits = new HashMap<>();
+    private long memoIntervals;
+    private final Map<IntervalSet, IntervalSet> shortSets = new HashMap<>();
+
+    private record SplitKey(IntervalSet packets, IntervalSet rule) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SplitKey k && k.packets == packets && k.rule == rule;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(packets) + System.identityHashCode(rule);
+        }
+    }
+
+    /**
+     * {@code rest ∩ rule} and {@code rest − rule}. A single box that the rule restricts in one field only
+     * (it admits every value the box has in the others) splits in that field alone, with the same boxes
+     * the general set algebra yields.
+     */
+    private Split split(PacketSet rest, PacketSet rule) {
+        if (rest.boxes().size() == 1 && rule.boxes().size() == 1) {
+            PacketBox r = rest.boxes().get(0);
+            PacketBox m = rule.boxes().get(0);
+            Field only = null;
+            boolean single = true;
+            for (Field f : Field.values()) {
+                if (!m.get(f).containsAll(r.get(f))) {
+                    if (only != null) {
+                        single = false;
+                        break;
+                    }
+                    only = f;
+                }
+            }
+            if (single && only == null) {
+                return new Split(rest, PacketSet.empty(rest.universe()));
+            }
+            if (single && r.get(only).intervalCount() + m.get(only).intervalCount() >= MEMO_MIN_INTERVALS) {
+                IntervalSet[] parts = fieldSplit(r.get(only), m.get(only));
+                PacketSet hit = parts[0].isEmpty() ? PacketSet.empty(rest.universe())
+                        : PacketSet.of(r.replace(only, parts[0]));
+                PacketSet left = parts[1].isEmpty() ? PacketSet.empty(rest.universe())
+                        : parts[1] == r.get(only) ? rest : PacketSet.of(r.replace(only, parts[1]));
+                return new Split(hit, left);
+            }
+        }
+        PacketSet hit = rest.intersect(rule);
+        if (hit == rest) {
+            // the rule takes every packet (an accept of established replies, a forward's own dst-nat)
+            return new Split(rest, PacketSet.empty(rest.universe()));
+        }
+        return new Split(hit, hit.isEmpty() ? rest : rest.subtract(hit));
+    }
+
+    private IntervalSet[] fieldSplit(IntervalSet packets, IntervalSet rule) {
+        if (packets.intervalCount() < MEMO_MIN_INTERVALS) {
+            // the first step of each walk starts from a fresh copy of a short set (the internet): one
+            // instance per value lets the second walk find the first one's steps
+            packets = shortSets.computeIfAbsent(packets, k -> k);
+        }
+        SplitKey key = new SplitKey(packets, rule);
+        IntervalSet[] known = splits.get(key);
+        if (known != null) {
+            return known;
+        }
+        IntervalSet hit = packets.intersect(rule);
+        IntervalSet left = hit.isEmpty() ? packets : packets.subtract(rule);
+        IntervalSet[] parts = {hit, left};
+        long size = hit.intervalCount() + left.intervalCount();
+        if (memoIntervals + size <= MEMO_INTERVALS) {
+            memoIntervals += size;
+            splits.put(key, parts);
+        }
+        return parts;
     }
 
     private static List<Assumption> assumptions(FirewallRule rule, RuleMatcher.Match m) {
