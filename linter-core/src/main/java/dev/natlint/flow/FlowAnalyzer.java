@@ -257,9 +257,20 @@ public final class FlowAnalyzer {
             }
         }
         List<Flow> out = new ArrayList<>();
+        // a forward's LAN paths are split by the firewall's per-interface rules into as many paths as there
+        // are sources; matching every path against every source by set algebra cost more than the paths
+        IntervalSet[] pathIns = new IntervalSet[paths.size()];
+        for (int i = 0; i < pathIns.length; i++) {
+            pathIns[i] = paths.get(i).origin().project(Field.IN_INTERFACE);
+        }
         for (Source s : sources) {
-            PacketSet mine = PacketSet.of(sourceBox(s));
-            for (Path p : paths) {
+            PacketBox sourceBox = sourceBox(s);
+            PacketSet mine = PacketSet.of(sourceBox);
+            for (int i = 0; i < pathIns.length; i++) {
+                if (!pathIns[i].intersects(sourceBox.get(Field.IN_INTERFACE))) {
+                    continue;
+                }
+                Path p = paths.get(i);
                 for (PacketBox box : p.origin().intersect(mine).boxes()) {
                     out.add(flow(f, s, p, box));
                 }
