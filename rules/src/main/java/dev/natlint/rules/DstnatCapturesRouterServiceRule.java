@@ -20,6 +20,7 @@ import dev.natlint.model.Quoting;
 import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,16 +30,14 @@ import java.util.Set;
  * A forward that matches the router's own LAN addresses (typically {@code dst-address-type=local} with
  * no exception) takes the port of a router service away from LAN users.
  */
+@RulePattern(id = DstnatCapturesRouterServiceRule.ID, severity = Severity.WARNING,
+        summary = "A forward takes a router service's port on the router's own LAN address",
+        description = "The dst-nat rule also matches connections to the router's LAN address (dst-address-type=local matches"
+                + " every router address), so LAN users who open the router's web page, SSH, Winbox or API on that"
+                + " port reach the forwarded server instead.")
 public final class DstnatCapturesRouterServiceRule extends BaseRule {
 
     public static final String ID = "dstnat-captures-router-service";
-
-    public DstnatCapturesRouterServiceRule() {
-        super(ID, Severity.WARNING, "A forward takes a router service's port on the router's own LAN address",
-                "The dst-nat rule also matches connections to the router's LAN address (dst-address-type=local matches"
-                        + " every router address), so LAN users who open the router's web page, SSH, Winbox or API on that"
-                        + " port reach the forwarded server instead.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

@@ -11,6 +11,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +20,14 @@ import java.util.Optional;
  * A forward written for a public address the router does not have, typically the address the
  * provider assigned before: internet clients' packets for it never reach the router.
  */
+@RulePattern(id = DstnatForeignAddressRule.ID, severity = Severity.ERROR,
+        summary = "The forward's public address is not an address of this router",
+        description = "The dst-nat rule matches a dst-address (or address list) that is none of the router's addresses, so the"
+                + " internet never delivers those packets to the router and the forward is dead from the internet."
+                + " This is typical after the provider changed the WAN address.")
 public final class DstnatForeignAddressRule extends BaseRule {
 
     public static final String ID = "dstnat-foreign-address";
-
-    public DstnatForeignAddressRule() {
-        super(ID, Severity.ERROR, "The forward's public address is not an address of this router",
-                "The dst-nat rule matches a dst-address (or address list) that is none of the router's addresses, so the"
-                        + " internet never delivers those packets to the router and the forward is dead from the internet."
-                        + " This is typical after the provider changed the WAN address.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

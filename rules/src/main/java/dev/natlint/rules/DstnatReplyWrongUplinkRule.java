@@ -10,6 +10,7 @@ import dev.natlint.graph.Topology;
 import dev.natlint.model.Quoting;
 import dev.natlint.model.Route;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +22,14 @@ import java.util.TreeSet;
  * multi-WAN cure is policy routing: mark new connections coming in on that uplink, and route the
  * replies of marked connections by a table whose default route leaves by it.
  */
+@RulePattern(id = DstnatReplyWrongUplinkRule.ID, severity = Severity.ERROR,
+        summary = "Replies to a forward on one uplink leave by another",
+        description = "Internet clients reach the forward over an uplink that is not the one the main table's default route"
+                + " uses; without a connection mark on those connections and a routing mark for their replies"
+                + " (or a routing rule), every reply leaves by the other uplink and the clients never get it.")
 public final class DstnatReplyWrongUplinkRule extends BaseRule {
 
     public static final String ID = "dstnat-reply-wrong-uplink";
-
-    public DstnatReplyWrongUplinkRule() {
-        super(ID, Severity.ERROR, "Replies to a forward on one uplink leave by another",
-                "Internet clients reach the forward over an uplink that is not the one the main table's default route"
-                        + " uses; without a connection mark on those connections and a routing mark for their replies"
-                        + " (or a routing rule), every reply leaves by the other uplink and the clients never get it.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

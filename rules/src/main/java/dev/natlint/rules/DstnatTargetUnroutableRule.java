@@ -8,19 +8,18 @@ import dev.natlint.flow.Verdict;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The forward sends packets to an address the router has no route to. */
+@RulePattern(id = DstnatTargetUnroutableRule.ID, severity = Severity.ERROR,
+        summary = "The forward's target address is on no connected subnet and no route",
+        description = "to-addresses names an address that is in none of the router's connected subnets and no static route"
+                + " (often a typo, or a subnet that was renumbered), so translated packets go nowhere useful.")
 public final class DstnatTargetUnroutableRule extends BaseRule {
 
     public static final String ID = "dstnat-target-unroutable";
-
-    public DstnatTargetUnroutableRule() {
-        super(ID, Severity.ERROR, "The forward's target address is on no connected subnet and no route",
-                "to-addresses names an address that is in none of the router's connected subnets and no static route"
-                        + " (often a typo, or a subnet that was renumbered), so translated packets go nowhere useful.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

@@ -18,6 +18,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,11 @@ import java.util.Set;
  * The forward is keyed on where the packet comes from (in-interface=WAN, a source address) instead of
  * where it goes, so LAN clients using the public address are never translated and hit the router.
  */
+@RulePattern(id = DstnatUnreachableFromLanRule.ID, severity = Severity.ERROR,
+        summary = "The forward does not match LAN clients that use the public address",
+        description = "The dst-nat rule is restricted to traffic arriving from the internet (in-interface, in-interface-list"
+                + " or a source address), so a LAN client that connects to the public address is not translated:"
+                + " its packet goes to the router itself (its web page, or a refused connection).")
 public final class DstnatUnreachableFromLanRule extends BaseRule {
 
     public static final String ID = "dstnat-unreachable-from-lan";
@@ -57,13 +63,6 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
             }
         }
         return false;
-    }
-
-    public DstnatUnreachableFromLanRule() {
-        super(ID, Severity.ERROR, "The forward does not match LAN clients that use the public address",
-                "The dst-nat rule is restricted to traffic arriving from the internet (in-interface, in-interface-list"
-                        + " or a source address), so a LAN client that connects to the public address is not translated:"
-                        + " its packet goes to the router itself (its web page, or a refused connection).");
     }
 
     @Override

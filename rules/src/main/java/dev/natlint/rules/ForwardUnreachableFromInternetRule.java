@@ -10,6 +10,7 @@ import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,16 +22,14 @@ import java.util.Set;
  * it, or an earlier dstnat rule that is no forward takes it. Sources the forward's own matchers
  * leave out (an {@code in-interface} that names one of two uplinks) are intended and not counted.
  */
+@RulePattern(id = ForwardUnreachableFromInternetRule.ID, severity = Severity.ERROR,
+        summary = "No internet client can use the forward",
+        description = "Every internet client the forward is written for fails: a forward-chain rule drops the connection (a"
+                + " drop of new connections from the WAN without the connection-nat-state=!dstnat exception is the"
+                + " classic case), or an earlier dstnat rule that is no forward (accept, return) takes it.")
 public final class ForwardUnreachableFromInternetRule extends BaseRule {
 
     public static final String ID = "forward-unreachable-from-internet";
-
-    public ForwardUnreachableFromInternetRule() {
-        super(ID, Severity.ERROR, "No internet client can use the forward",
-                "Every internet client the forward is written for fails: a forward-chain rule drops the connection (a"
-                        + " drop of new connections from the WAN without the connection-nat-state=!dstnat exception is the"
-                        + " classic case), or an earlier dstnat rule that is no forward (accept, return) takes it.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

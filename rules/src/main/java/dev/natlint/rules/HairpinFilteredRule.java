@@ -12,6 +12,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
 import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,16 +20,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A forward-chain rule drops LAN clients' connections to a forwarded server. */
+@RulePattern(id = HairpinFilteredRule.ID, severity = Severity.ERROR,
+        summary = "A forward filter rule drops LAN clients' connections to a forwarded port",
+        description = "After dst-nat the LAN client's packet is routed from the LAN to the server and passes the filter"
+                + " forward chain; a rule there (a LAN-to-LAN or inter-VLAN drop, or a final drop-all without an"
+                + " exception for connection-nat-state=dstnat) drops it.")
 public final class HairpinFilteredRule extends BaseRule {
 
     public static final String ID = "hairpin-filtered";
-
-    public HairpinFilteredRule() {
-        super(ID, Severity.ERROR, "A forward filter rule drops LAN clients' connections to a forwarded port",
-                "After dst-nat the LAN client's packet is routed from the LAN to the server and passes the filter"
-                        + " forward chain; a rule there (a LAN-to-LAN or inter-VLAN drop, or a final drop-all without an"
-                        + " exception for connection-nat-state=dstnat) drops it.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

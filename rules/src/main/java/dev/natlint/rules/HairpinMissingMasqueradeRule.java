@@ -6,6 +6,7 @@ import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +18,14 @@ import java.util.TreeMap;
  * LAN clients on the server's own subnet use the public address: the router rewrites the destination,
  * the server answers the client directly, and the client drops a reply from the wrong address.
  */
+@RulePattern(id = HairpinMissingMasqueradeRule.ID, severity = Severity.ERROR,
+        summary = "LAN clients on the server's subnet cannot use the public address (no hairpin NAT)",
+        description = "A port forward works from the internet but not for LAN clients on the server's own subnet that use"
+                + " the public address: the server answers them directly, bypassing the router, and the clients"
+                + " drop replies that come from the server's private address.")
 public final class HairpinMissingMasqueradeRule extends BaseRule {
 
     public static final String ID = "hairpin-missing-masquerade";
-
-    public HairpinMissingMasqueradeRule() {
-        super(ID, Severity.ERROR, "LAN clients on the server's subnet cannot use the public address (no hairpin NAT)",
-                "A port forward works from the internet but not for LAN clients on the server's own subnet that use"
-                        + " the public address: the server answers them directly, bypassing the router, and the clients"
-                        + " drop replies that come from the server's private address.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

@@ -6,6 +6,7 @@ import dev.natlint.diag.Severity;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,17 +16,15 @@ import java.util.List;
  * answers through the LAN router, and the LAN router delivers the reply straight to the client, which
  * drops a reply from the server's private address.
  */
+@RulePattern(id = HairpinViaLanRouterRule.ID, severity = Severity.ERROR,
+        summary = "The reply of a LAN client's hairpin connection bypasses the router through a LAN router",
+        description = "The forward's server is reached through another router on the LAN. Clients on that router's subnet"
+                + " that use the public address get the server's reply straight from the LAN router, from the"
+                + " server's private address, and drop it: the main router never sees the reply to undo its"
+                + " dst-nat.")
 public final class HairpinViaLanRouterRule extends BaseRule {
 
     public static final String ID = "hairpin-via-lan-router";
-
-    public HairpinViaLanRouterRule() {
-        super(ID, Severity.ERROR, "The reply of a LAN client's hairpin connection bypasses the router through a LAN router",
-                "The forward's server is reached through another router on the LAN. Clients on that router's subnet"
-                        + " that use the public address get the server's reply straight from the LAN router, from the"
-                        + " server's private address, and drop it: the main router never sees the reply to undo its"
-                        + " dst-nat.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

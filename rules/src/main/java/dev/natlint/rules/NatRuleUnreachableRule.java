@@ -9,6 +9,7 @@ import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
@@ -19,17 +20,15 @@ import dev.natlint.flow.Flow;
 import dev.natlint.flow.Verdict;
 
 /** A NAT rule no packet can reach: earlier rules of its chain take everything it matches. */
+@RulePattern(id = NatRuleUnreachableRule.ID, severity = Severity.WARNING,
+        summary = "A NAT rule that earlier rules always take first",
+        description = "Every packet this NAT rule matches is matched first by earlier terminal rules of the same chain, so the"
+                + " rule never runs; usually the rules are in the wrong order.")
 public final class NatRuleUnreachableRule extends BaseRule {
 
     public static final String ID = "nat-rule-unreachable";
 
     private static final Map<String, Stage> CHAINS = Map.of("dstnat", Stage.DSTNAT, "srcnat", Stage.SRCNAT);
-
-    public NatRuleUnreachableRule() {
-        super(ID, Severity.WARNING, "A NAT rule that earlier rules always take first",
-                "Every packet this NAT rule matches is matched first by earlier terminal rules of the same chain, so the"
-                        + " rule never runs; usually the rules are in the wrong order.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

@@ -25,6 +25,7 @@ import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import dev.natlint.parse.Command;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ import java.util.TreeSet;
  * set in mangle and matched later, firewall commands inside script blocks, forwards whose values
  * cannot be read, verdicts resting on unmodelled matchers, and analyses that ran out of budget.
  */
+@RulePattern(id = NotAnalysedRule.ID, severity = Severity.WARNING,
+        summary = "A construct natlint does not analyse may change a forward's verdict",
+        description = "natlint follows the router's packet flow through dst-nat, routing in the main table, the filter"
+                + " forward chain and src-nat. This construct lies outside what it models (the raw table,"
+                + " policy routing, mangle marks, script blocks, values it cannot read, unmodelled matchers),"
+                + " so the verdicts of the forwards it can affect are not proven.")
 public final class NotAnalysedRule extends BaseRule {
 
     public static final String ID = "not-analysed";
@@ -51,14 +58,6 @@ public final class NotAnalysedRule extends BaseRule {
 
     private static final Map<String, String> MARK_SETTERS = Map.of("connection-mark", "new-connection-mark",
             "packet-mark", "new-packet-mark", "routing-mark", "new-routing-mark");
-
-    public NotAnalysedRule() {
-        super(ID, Severity.WARNING, "A construct natlint does not analyse may change a forward's verdict",
-                "natlint follows the router's packet flow through dst-nat, routing in the main table, the filter"
-                        + " forward chain and src-nat. This construct lies outside what it models (the raw table,"
-                        + " policy routing, mangle marks, script blocks, values it cannot read, unmodelled matchers),"
-                        + " so the verdicts of the forwards it can affect are not proven.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {
