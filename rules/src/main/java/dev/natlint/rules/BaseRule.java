@@ -6,8 +6,7 @@ import dev.natlint.diag.Fix;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Related;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
-import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.Verdict;
@@ -51,14 +50,13 @@ abstract class BaseRule implements Rule {
      * The internet flows of a forward that its own matchers admit: clients it leaves out on purpose
      * ({@code in-interface-list=LAN}, one uplink's {@code in-interface}) are not its users.
      */
-    static List<Flow> admittedInternetFlows(RuleContext ctx, FlowAnalyzer.ForwardFlows ff) {
-        PacketSet own = ctx.analyzer().matcher().match(ff.forward().rule(), Stage.DSTNAT,
-                new RuleMatcher.ConnState(false, false)).packets();
+    static List<Flow> admittedInternetFlows(RuleContext ctx, ForwardFlows ff) {
+        PacketSet own = ctx.analysis().newConnections(ff.forward().rule(), Stage.DSTNAT).packets();
         return ff.flows().stream().filter(f -> f.source().internet() && !f.packets().intersect(own).isEmpty()).toList();
     }
 
     /** The flows of one forward with {@code verdict}, from LAN clients or from the internet. */
-    static List<Flow> flows(FlowAnalyzer.ForwardFlows ff, Verdict verdict, boolean internet) {
+    static List<Flow> flows(ForwardFlows ff, Verdict verdict, boolean internet) {
         return ff.flows().stream().filter(f -> f.verdict() == verdict && f.source().internet() == internet).toList();
     }
 }

@@ -4,7 +4,7 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
 import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
@@ -34,7 +34,7 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             List<Flow> admitted = admittedInternetFlows(ctx, ff);
             if (admitted.isEmpty() || admitted.stream().anyMatch(Flow::works)) {
                 continue;
@@ -56,7 +56,7 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
             }
             Flow first = broken.get(0);
             String msg = "no internet client can use this forward: " + String.join("; ", causes) + " ("
-                    + Describe.client(first, ctx.analyzer().space()) + ").";
+                    + Describe.client(first, ctx.analysis()) + ").";
             out.add(finding(ff.forward().rule().location(), msg, fix(ctx, deciding, ff.forward().line()), broken));
         }
         return out;

@@ -34,7 +34,7 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         byHairpin.forEach((hairpin, f) -> {
             FirewallRule first = f.decisive();
-            String msg = Describe.client(f, ctx.analyzer().space()) + ": srcnat rule at " + Describe.rule(first)
+            String msg = Describe.client(f, ctx.analysis()) + ": srcnat rule at " + Describe.rule(first)
                     + " takes the connection before this hairpin masquerade, so the server answers the client directly"
                     + " and the client drops the reply."
                     + (NatRuleUnreachableRule.unreachable(ctx).containsKey(hairpin) ? " No packet reaches this rule at all"

@@ -3,7 +3,7 @@ package dev.natlint.rules;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
@@ -29,12 +29,12 @@ public final class HairpinViaLanRouterRule extends BaseRule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             Hairpin.bypassingPerSubnet(ctx, ff, true).forEach((subnet, f) -> {
                 long gateway = Hairpin.lanRouter(ctx, f).orElseThrow();
                 String server = Describe.targetAddress(f);
-                String client = ctx.analyzer().space().describe(f.example().srcAddress());
-                String msg = Describe.client(f, ctx.analyzer().space()) + ": the server " + server + " answers through its"
+                String client = ctx.analysis().describe(f.example().srcAddress());
+                String msg = Describe.client(f, ctx.analysis()) + ": the server " + server + " answers through its"
                         + " gateway " + Ipv4.format(gateway) + ", a LAN router on " + subnet + ", which delivers the reply"
                         + " straight to " + client + "; the client expected it from the public address and drops it (no"
                         + " hairpin masquerade for " + subnet + ").";

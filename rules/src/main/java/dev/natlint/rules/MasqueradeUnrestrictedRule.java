@@ -2,9 +2,9 @@ package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class MasqueradeUnrestrictedRule extends BaseRule {
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Topology topo = ctx.analyzer().topology();
+        Analysis topo = ctx.analysis();
         for (FirewallRule r : ctx.config().natRules()) {
             if (r.disabled() || !r.chain().equals("srcnat")
                     || !(r.action().equals("masquerade") || r.action().equals("src-nat"))

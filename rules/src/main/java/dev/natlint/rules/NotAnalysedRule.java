@@ -6,9 +6,8 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
-import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.Field;
@@ -24,6 +23,7 @@ import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import dev.natlint.parse.Command;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -64,13 +64,13 @@ public final class NotAnalysedRule extends BaseRule {
         // one finding per line: several reasons at one line are joined, so the report stays short
         Map<Integer, Set<String>> byLine = new TreeMap<>();
         RouterConfig config = ctx.config();
-        FlowAnalyzer analyzer = ctx.analyzer();
+        Analysis analyzer = ctx.analysis();
         List<Forward> forwards = analyzer.forwards();
         conditionalCommands(ctx, !forwards.isEmpty(), byLine);
         unreadableForwards(config, forwards, byLine);
         if (!forwards.isEmpty()) {
             rawDrops(ctx, forwards, byLine);
-            policyRouting(config, analyzer.replyRouting().analysedLines(), byLine);
+            policyRouting(config, analyzer.replyRoutingLines(), byLine);
             followedMarks(config, byLine);
             assumedVerdicts(ctx, byLine);
         }
@@ -162,15 +162,13 @@ public final class NotAnalysedRule extends BaseRule {
      * forwarded service (a rule that names the service, not only a source blocklist) is reported.
      */
     private static void rawDrops(RuleContext ctx, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
-        FlowAnalyzer analyzer = ctx.analyzer();
-        RuleMatcher matcher = analyzer.matcher();
+        Analysis analyzer = ctx.analysis();
         List<Source> sources = analyzer.sources();
-        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
-        for (FirewallRule raw : analyzer.runner().enabledRules(Table.RAW, "prerouting")) {
+        for (FirewallRule raw : analyzer.enabledRules(Table.RAW, "prerouting")) {
             if (!Actions.drops(raw.action())) {
                 continue;
             }
-            PacketSet drops = matcher.match(raw, Stage.DSTNAT, fresh).packets();
+            PacketSet drops = analyzer.newConnections(raw, Stage.DSTNAT).packets();
             if (drops.isEmpty()) {
                 continue;
             }
@@ -185,15 +183,13 @@ public final class NotAnalysedRule extends BaseRule {
         }
     }
 
-    private static boolean meets(FlowAnalyzer analyzer, PacketSet drops, Forward f, List<Source> sources,
+    private static boolean meets(Analysis analyzer, PacketSet drops, Forward f, List<Source> sources,
                                  boolean namesService) {
-        var universe = analyzer.space().universe();
         for (Source s : sources) {
             if (s.internet() && !namesService) {
                 continue;
             }
-            PacketBox request = PacketBox.all(universe).with(Field.SRC_ADDRESS, s.addresses())
-                    .with(Field.IN_INTERFACE, analyzer.space().iface(s.iface()))
+            PacketBox request = analyzer.arrivingOn(s.iface()).with(Field.SRC_ADDRESS, s.addresses())
                     .with(Field.DST_ADDRESS, f.publicAddresses()).with(Field.PROTOCOL, f.protocols())
                     .with(Field.DST_PORT, f.ports());
             if (!drops.intersect(PacketSet.of(request)).isEmpty()) {
@@ -202,7 +198,7 @@ public final class NotAnalysedRule extends BaseRule {
         }
         // the server's reply enters the router on the server's side, from the translated address and port
         IntervalSet replyPorts = f.targetPorts() != null ? f.targetPorts() : f.ports();
-        PacketBox reply = PacketBox.all(universe).with(Field.SRC_ADDRESS, f.targetAddresses())
+        PacketBox reply = analyzer.anyPacket().with(Field.SRC_ADDRESS, f.targetAddresses())
                 .with(Field.PROTOCOL, f.protocols()).with(Field.SRC_PORT, replyPorts);
         return !drops.intersect(PacketSet.of(reply)).isEmpty();
     }
@@ -276,7 +272,7 @@ public final class NotAnalysedRule extends BaseRule {
         // (line, reason, forward) -> which clients' working verdict rests on it
         Map<String, Set<String>> working = new TreeMap<>();
         Map<String, Integer> lineOf = new TreeMap<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             for (Flow f : ff.flows()) {
                 for (Assumption a : f.assumptions()) {
                     if (a.certainty() == Certainty.UNKNOWN) {
