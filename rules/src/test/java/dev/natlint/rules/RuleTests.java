@@ -85,7 +85,8 @@ final class RuleTests {
         List<Step> steps = List.of(new Step(1, client, 50000, Ipv4.format(pub), port, "client sends", 0),
                 new Step(2, client, 50000, target, toPort, "dst-nat", fw.line()));
         PacketSet packets = a.tcp(s.iface(), client, Ipv4.format(pub), port);
-        return new Flow(fw, s, packets, v, steps, decisive, related, List.of(assumptions), example, replyDropped);
+        return new Flow(fw, s, packets, v, steps, decisive, related,
+                java.util.Arrays.stream(assumptions).filter(java.util.Objects::nonNull).toList(), example, replyDropped);
     }
 
     static Flow flow(HandAnalysis a, Forward fw, Source s, String client, Verdict v) {
