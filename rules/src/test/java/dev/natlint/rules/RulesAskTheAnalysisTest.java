@@ -44,4 +44,23 @@ class RulesAskTheAnalysisTest {
         }
         assertThat(found).isEmpty();
     }
+
+    /** Each registered rule has unit tests in this module, on flows written by hand, beside its test configs. */
+    @Test
+    void everyRuleIsCheckedByATestOfThisModule() throws IOException {
+        Path tests = SOURCES.resolve("../../../../../test/java/dev/natlint/rules").normalize();
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> s = Files.list(tests)) {
+            for (Path p : s.filter(p -> p.toString().endsWith("Test.java")).toList()) {
+                all.append(Files.readString(p));
+            }
+        }
+        List<String> untested = new ArrayList<>();
+        for (dev.natlint.rule.Rule r : dev.natlint.NatLint.discoverRules()) {
+            if (!all.toString().contains("new " + r.getClass().getSimpleName() + "().check(")) {
+                untested.add(r.getClass().getSimpleName());
+            }
+        }
+        assertThat(untested).isEmpty();
+    }
 }
