@@ -10,6 +10,7 @@ import dev.natlint.rule.Rule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RuleIds;
 import dev.natlint.rule.RuleInfo;
+import dev.natlint.rule.RulePattern;
 import dev.natlint.rule.Suppressions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,20 +50,32 @@ public final class NatLint {
     public static final String SUPPRESSION_RULE = "suppression";
     public static final String BINARY_MESSAGE = "not a RouterOS script: binary data";
 
-    private static final RuleInfo IO_INFO = builtIn(IO_RULE, Severity.ERROR, "A file could not be read",
-            "natlint could not read the file (permissions, size or a broken link), so nothing in it was checked.");
-    private static final RuleInfo SUPPRESSION_INFO = builtIn(SUPPRESSION_RULE, Severity.WARNING,
-            "A natlint:ignore comment that names an unknown rule or silences nothing",
-            "A suppression whose rule id no rule has silences nothing, usually because of a typo; with"
-                    + " --report-unused-suppressions, so is one that no finding needed.");
-
     /** A bug in natlint while checking one file: reported on that file, so every other file is still checked. */
     public static final String INTERNAL_RULE = "internal-error";
 
-    private static final RuleInfo INTERNAL_INFO = builtIn(INTERNAL_RULE, Severity.ERROR,
-            "natlint failed while checking the file",
-            "An unexpected error inside natlint stopped part of the analysis of this file, so its findings may be"
-                    + " incomplete. Other files are unaffected. Please report it with the file.");
+    // the engine's own rules have no Rule class; their metadata is declared the same way, on a marker
+
+    @RulePattern(id = IO_RULE, severity = Severity.ERROR, summary = "A file could not be read",
+            description = "natlint could not read the file (permissions, size or a broken link), so nothing in it was checked.")
+    private interface IoError {
+    }
+
+    @RulePattern(id = SUPPRESSION_RULE, severity = Severity.WARNING,
+            summary = "A natlint:ignore comment that names an unknown rule or silences nothing",
+            description = "A suppression whose rule id no rule has silences nothing, usually because of a typo; with"
+                    + " --report-unused-suppressions, so is one that no finding needed.")
+    private interface UnknownSuppression {
+    }
+
+    @RulePattern(id = INTERNAL_RULE, severity = Severity.ERROR, summary = "natlint failed while checking the file",
+            description = "An unexpected error inside natlint stopped part of the analysis of this file, so its findings may be"
+                    + " incomplete. Other files are unaffected. Please report it with the file.")
+    private interface NatlintFailure {
+    }
+
+    private static final RuleInfo IO_INFO = builtIn(IoError.class);
+    private static final RuleInfo SUPPRESSION_INFO = builtIn(UnknownSuppression.class);
+    private static final RuleInfo INTERNAL_INFO = builtIn(NatlintFailure.class);
 
     private final List<Rule> rules;
     private final Set<String> disabled;
@@ -92,14 +105,15 @@ public final class NatLint {
         return List.of(INTERNAL_INFO, IO_INFO, SUPPRESSION_INFO);
     }
 
-    private static RuleInfo builtIn(String id, Severity severity, String summary, String description) {
+    private static RuleInfo builtIn(Class<?> marker) {
+        RulePattern p = RuleInfo.patternOf(marker);
         String page;
-        try (InputStream in = NatLint.class.getResourceAsStream(RuleInfo.docResource(id))) {
-            page = in == null ? "# " + id + "\n\n" + description + "\n" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (InputStream in = NatLint.class.getResourceAsStream(RuleInfo.docResource(p.id()))) {
+            page = in == null ? "# " + p.id() + "\n\n" + p.description() + "\n" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleInfo(id, severity, summary, description, page);
+        return RuleInfo.of(p, page);
     }
 
     private static Set<String> knownIds(List<Rule> rules) {

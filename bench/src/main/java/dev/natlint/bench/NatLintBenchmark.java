@@ -2,6 +2,7 @@ package dev.natlint.bench;
 
 import dev.natlint.NatLint;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
@@ -66,7 +67,7 @@ public class NatLintBenchmark {
     }
 
     @Benchmark
-    public List<FlowAnalyzer.ForwardFlows> analysis() {
+    public List<ForwardFlows> analysis() {
         return FlowAnalyzer.of(topology).flowsByForward();
     }
 

@@ -2,6 +2,7 @@ package dev.natlint.cli;
 
 import dev.natlint.NatLint;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.report.FlowReport;
 import dev.natlint.rule.RuleContext;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         RuleContext ctx = RuleContext.of(NatLint.builder().build().displayPath(file), text);
         FlowAnalyzer analyzer = ctx.analyzer();
-        List<FlowAnalyzer.ForwardFlows> forwards = ctx.flows();
+        List<ForwardFlows> forwards = ctx.flows();
         String report = switch (format) {
             case json -> FlowReport.json(analyzer, ctx.allFlows());
             case dot -> FlowReport.dot(analyzer, ctx.allFlows());

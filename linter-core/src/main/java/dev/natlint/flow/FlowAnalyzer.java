@@ -194,10 +194,6 @@ public final class FlowAnalyzer {
 
     // ---- analysis ---------------------------------------------------------------------------------
 
-    /** A forward with its flows. */
-    public record ForwardFlows(Forward forward, List<Flow> flows) {
-    }
-
     /** Flows of every forward, forwards in router order, then sources, then packet order. */
     public List<Flow> flows() {
         return flowsByForward().stream().flatMap(f -> f.flows().stream()).toList();

@@ -6,6 +6,7 @@ import dev.natlint.flow.AddressSpace;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Step;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
@@ -95,7 +96,7 @@ public final class FlowReport {
 
     // ---- text -----------------------------------------------------------------------------------
 
-    public static String text(FlowAnalyzer analyzer, List<FlowAnalyzer.ForwardFlows> forwards) {
+    public static String text(FlowAnalyzer analyzer, List<ForwardFlows> forwards) {
         StringBuilder sb = new StringBuilder();
         Topology t = analyzer.topology();
         sb.append("interfaces:\n");
@@ -106,7 +107,7 @@ public final class FlowReport {
         if (forwards.isEmpty()) {
             sb.append("no port forwards (enabled dst-nat rules) found\n");
         }
-        for (FlowAnalyzer.ForwardFlows ff : forwards) {
+        for (ForwardFlows ff : forwards) {
             Forward fw = ff.forward();
             sb.append('\n').append("forward at line ").append(fw.line()).append(": ")
                     .append(protocols(fw.protocols())).append(' ')

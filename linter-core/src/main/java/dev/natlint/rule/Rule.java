@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * A check. Implementations live in the {@code rules} module, one class per rule, and are found through
- * {@link java.util.ServiceLoader}; each carries its own metadata in {@link #info()}.
+ * {@link java.util.ServiceLoader}; each declares its metadata once, in a {@link RulePattern} on its class.
  */
 public interface Rule {
 
-    RuleInfo info();
+    /** The metadata of the class's {@link RulePattern}; a rule built at run time (a test's) may override it. */
+    default RuleInfo info() {
+        return RuleInfo.of(getClass());
+    }
 
     /** Findings for one file, with the rule's default severity; the engine applies user overrides. */
     List<Finding> check(RuleContext context);

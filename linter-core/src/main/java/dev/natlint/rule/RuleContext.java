@@ -3,6 +3,7 @@ package dev.natlint.rule;
 import dev.natlint.diag.Location;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.parse.ParsedScript;
@@ -11,11 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Everything a rule may look at for one file. The flow analysis runs once, on first use, and is shared
- * by every rule.
+ * Everything a rule may look at for one file: the script, its configuration, and the {@link Analysis}
+ * of its flows. The analysis runs once, on first use, and is shared by every rule.
  */
 public final class RuleContext {
 
@@ -23,7 +25,9 @@ public final class RuleContext {
     private final ParsedScript script;
     private final RouterConfig config;
     private FlowAnalyzer analyzer;
-    private List<FlowAnalyzer.ForwardFlows> flows;
+    private Analysis analysis;
+    /** Builds the analysis of a context (this one and every fixed variant); null for the engine's. */
+    private Function<RuleContext, Analysis> analyses;
     private int fixChecks;
     private final Map<String, Object> memo = new HashMap<>();
     /** The context this one adds a fix to, whose analysis it may reuse; null for a file as written. */
@@ -32,9 +36,18 @@ public final class RuleContext {
     private int lines = -1;
 
     public RuleContext(String text, ParsedScript script, RouterConfig config) {
+        this(text, script, config, null);
+    }
+
+    /**
+     * A context whose analysis, and that of every variant {@link #withAppended} makes to check a fix, is
+     * {@code analyses} applied to the context: a rule's test answers with flows it built itself.
+     */
+    public RuleContext(String text, ParsedScript script, RouterConfig config, Function<RuleContext, Analysis> analyses) {
         this.text = text;
         this.script = script;
         this.config = config;
+        this.analyses = analyses;
     }
 
     /** Builds the context for a script text, parsing and replaying it. */
@@ -58,6 +71,7 @@ public final class RuleContext {
             // whole fixed file, as a user who appends the fix gets it
             RuleContext variant = of(script.file(), text + sep + tail);
             variant.original = this;
+            variant.analyses = analyses;
             return variant;
         }
         // only the snippet is parsed: re-reading the whole file for every fix checked was the largest
@@ -71,7 +85,7 @@ public final class RuleContext {
                 script.routerOsVersion());
         RouterConfig after = ConfigBuilder.extendFirewall(config, script, extra)
                 .orElseGet(() -> ConfigBuilder.build(combined));
-        RuleContext variant = new RuleContext(text + sep + tail, combined, after);
+        RuleContext variant = new RuleContext(text + sep + tail, combined, after, analyses);
         variant.original = this;
         return variant;
     }
@@ -131,6 +145,10 @@ public final class RuleContext {
         return script.file();
     }
 
+    /**
+     * The engine's analyzer of this file, for front ends that show flows (explain, trace, hovers). Rules
+     * ask {@link #analysis()} instead.
+     */
     public synchronized FlowAnalyzer analyzer() {
         if (analyzer == null) {
             analyzer = original == null ? FlowAnalyzer.of(config) : FlowAnalyzer.of(config, original.analyzer());
@@ -138,16 +156,21 @@ public final class RuleContext {
         return analyzer;
     }
 
-    /** Flows of every forward, grouped by forward in router order. */
-    public synchronized List<FlowAnalyzer.ForwardFlows> flows() {
-        if (flows == null) {
-            flows = analyzer().flowsByForward();
+    /** What rules may ask about this file's flows, verdicts, rules and topology. */
+    public synchronized Analysis analysis() {
+        if (analysis == null) {
+            analysis = analyses == null ? new EngineAnalysis(analyzer()) : analyses.apply(this);
         }
-        return flows;
+        return analysis;
+    }
+
+    /** Flows of every forward, grouped by forward in router order. */
+    public List<ForwardFlows> flows() {
+        return analysis().flows();
     }
 
     public List<Flow> allFlows() {
-        return flows().stream().flatMap(f -> f.flows().stream()).toList();
+        return analysis().allFlows();
     }
 
     /**

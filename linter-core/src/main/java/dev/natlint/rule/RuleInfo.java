@@ -1,6 +1,10 @@
 package dev.natlint.rule;
 
 import dev.natlint.diag.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What a rule is, independent of any configuration: its stable id, default severity, a one-line
@@ -37,6 +41,43 @@ public record RuleInfo(String id, Severity defaultSeverity, String summary, Stri
     /** The rule's page as a class-path resource name. */
     public static String docResource(String ruleId) {
         return DOCS_RESOURCE_BASE + ruleId + ".md";
+    }
+
+    /**
+     * Each rule class's metadata, read from its {@link RulePattern} once per class: {@link Rule#info()} is
+     * called for every finding, and the page is read from the class path.
+     */
+    private static final ClassValue<RuleInfo> DECLARED = new ClassValue<>() {
+        @Override
+        protected RuleInfo computeValue(Class<?> type) {
+            RulePattern p = patternOf(type);
+            try (InputStream in = type.getResourceAsStream(docResource(p.id()))) {
+                if (in == null) {
+                    throw new IllegalStateException("rule " + p.id() + " has no documentation page " + docPath(p.id()));
+                }
+                return of(p, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    /** The metadata declared by {@code type}'s {@link RulePattern}, with its page from the class path as help. */
+    public static RuleInfo of(Class<?> type) {
+        return DECLARED.get(type);
+    }
+
+    /** {@code type}'s {@link RulePattern}; a rule class without one is a programming error. */
+    public static RulePattern patternOf(Class<?> type) {
+        RulePattern p = type.getAnnotation(RulePattern.class);
+        if (p == null) {
+            throw new IllegalStateException(type.getName() + " has no @RulePattern and does not override info()");
+        }
+        return p;
+    }
+
+    public static RuleInfo of(RulePattern p, String helpMarkdown) {
+        return new RuleInfo(p.id(), p.severity(), p.summary(), p.description(), helpMarkdown);
     }
 
     /** This rule with another default severity (the user's setting). */

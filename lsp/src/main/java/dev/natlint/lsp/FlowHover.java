@@ -4,6 +4,7 @@ import dev.natlint.flow.AddressSpace;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Step;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
@@ -21,7 +22,7 @@ final class FlowHover {
     private FlowHover() {
     }
 
-    static String markdown(AddressSpace space, FlowAnalyzer.ForwardFlows ff) {
+    static String markdown(AddressSpace space, ForwardFlows ff) {
         Forward fw = ff.forward();
         StringBuilder sb = new StringBuilder();
         sb.append("**natlint: forward at line ").append(fw.line()).append("**: ")

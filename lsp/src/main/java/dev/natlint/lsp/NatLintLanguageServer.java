@@ -2,6 +2,7 @@ package dev.natlint.lsp;
 
 import dev.natlint.NatLint;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,7 +215,7 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
             if (use.isPresent() && use.get().kind() != Names.Kind.CHAIN) {
                 return nameHover(ctx, use.get());
             }
-            for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+            for (ForwardFlows ff : ctx.flows()) {
                 var at = ff.forward().rule().location();
                 Range r = a.source().statement(at.line(), at.column());
                 if (SourceMap.contains(r, params.getPosition())) {

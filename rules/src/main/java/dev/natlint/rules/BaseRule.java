@@ -5,38 +5,25 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Related;
-import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
-import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.Verdict;
 import dev.natlint.rule.Rule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RuleInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 
-/** Holds a rule's metadata next to its code; the help text is the rule's page in {@code rules/docs}. */
+/**
+ * What the rules share: findings with the metadata of the class's {@link dev.natlint.rule.RulePattern}
+ * (the help text is the rule's page in {@code rules/docs}), and the flow selections several rules make.
+ */
 abstract class BaseRule implements Rule {
 
-    private final RuleInfo info;
-
-    BaseRule(String id, Severity severity, String summary, String description) {
-        this.info = new RuleInfo(id, severity, summary, description, page(id));
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
-    }
-
     Finding finding(Location at, String message, Fix fix) {
+        RuleInfo info = info();
         return new Finding(info.id(), info.defaultSeverity(), at, message, fix);
     }
 
@@ -49,6 +36,7 @@ abstract class BaseRule implements Rule {
         for (Flow f : flows) {
             assumptions = Assumption.merge(assumptions, f.assumptions());
         }
+        RuleInfo info = info();
         return new Finding(info.id(), info.defaultSeverity(), at, message, fix, assumptions);
     }
 
@@ -62,25 +50,13 @@ abstract class BaseRule implements Rule {
      * The internet flows of a forward that its own matchers admit: clients it leaves out on purpose
      * ({@code in-interface-list=LAN}, one uplink's {@code in-interface}) are not its users.
      */
-    static List<Flow> admittedInternetFlows(RuleContext ctx, FlowAnalyzer.ForwardFlows ff) {
-        PacketSet own = ctx.analyzer().matcher().match(ff.forward().rule(), Stage.DSTNAT,
-                new RuleMatcher.ConnState(false, false)).packets();
+    static List<Flow> admittedInternetFlows(RuleContext ctx, ForwardFlows ff) {
+        PacketSet own = ctx.analysis().newConnections(ff.forward().rule(), Stage.DSTNAT).packets();
         return ff.flows().stream().filter(f -> f.source().internet() && !f.packets().intersect(own).isEmpty()).toList();
     }
 
     /** The flows of one forward with {@code verdict}, from LAN clients or from the internet. */
-    static List<Flow> flows(FlowAnalyzer.ForwardFlows ff, Verdict verdict, boolean internet) {
+    static List<Flow> flows(ForwardFlows ff, Verdict verdict, boolean internet) {
         return ff.flows().stream().filter(f -> f.verdict() == verdict && f.source().internet() == internet).toList();
-    }
-
-    static String page(String id) {
-        try (InputStream in = BaseRule.class.getResourceAsStream("/dev/natlint/rules/docs/" + id + ".md")) {
-            if (in == null) {
-                throw new IllegalStateException("rule " + id + " has no documentation page rules/docs/" + id + ".md");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

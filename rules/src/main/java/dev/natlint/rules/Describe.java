@@ -1,10 +1,10 @@
 package dev.natlint.rules;
 
-import dev.natlint.flow.AddressSpace;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.Step;
 import dev.natlint.flow.packet.Packet;
 import dev.natlint.model.FirewallRule;
+import dev.natlint.rule.Analysis;
 import java.util.Map;
 
 /** Shared wording for findings, so every rule names clients, ports and rules the same way. */
@@ -14,7 +14,7 @@ final class Describe {
     }
 
     /** {@code LAN client 192.168.1.10 -> 1.1.1.1:80/tcp}. */
-    static String client(Flow f, AddressSpace space) {
+    static String client(Flow f, Analysis space) {
         Packet p = f.example();
         return (f.source().internet() ? "internet client " : "LAN client ") + space.describe(p.srcAddress()) + " -> "
                 + space.describe(p.dstAddress()) + ":" + p.dstPort() + "/" + protocol(p.protocol());

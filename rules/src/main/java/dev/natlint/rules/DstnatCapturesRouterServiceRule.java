@@ -2,24 +2,20 @@ package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
-import dev.natlint.flow.AddressSpace;
-import dev.natlint.flow.ChainRunner;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
-import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
-import dev.natlint.flow.Translation;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.IpService;
 import dev.natlint.model.Quoting;
-import dev.natlint.model.Table;
+import dev.natlint.model.FirewallRule;
 import dev.natlint.net.Ipv4;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,23 +25,19 @@ import java.util.Set;
  * A forward that matches the router's own LAN addresses (typically {@code dst-address-type=local} with
  * no exception) takes the port of a router service away from LAN users.
  */
+@RulePattern(id = DstnatCapturesRouterServiceRule.ID, severity = Severity.WARNING,
+        summary = "A forward takes a router service's port on the router's own LAN address",
+        description = "The dst-nat rule also matches connections to the router's LAN address (dst-address-type=local matches"
+                + " every router address), so LAN users who open the router's web page, SSH, Winbox or API on that"
+                + " port reach the forwarded server instead.")
 public final class DstnatCapturesRouterServiceRule extends BaseRule {
 
     public static final String ID = "dstnat-captures-router-service";
 
-    public DstnatCapturesRouterServiceRule() {
-        super(ID, Severity.WARNING, "A forward takes a router service's port on the router's own LAN address",
-                "The dst-nat rule also matches connections to the router's LAN address (dst-address-type=local matches"
-                        + " every router address), so LAN users who open the router's web page, SSH, Winbox or API on that"
-                        + " port reach the forwarded server instead.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
-        FlowAnalyzer an = ctx.analyzer();
-        Topology topo = an.topology();
-        AddressSpace space = an.space();
-        List<IpAddress> gateways = topo.lanInterfaces().stream().flatMap(i -> topo.addressesOn(i).stream()).toList();
+        Analysis an = ctx.analysis();
+        List<IpAddress> gateways = an.lanInterfaces().stream().flatMap(i -> an.addressesOn(i).stream()).toList();
         List<Finding> out = new ArrayList<>();
         if (gateways.isEmpty()) {
             return out;
@@ -53,13 +45,12 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
         // a LAN host that is not the router, per gateway: the client of the probe
         List<Long> clients = new ArrayList<>();
         for (IpAddress gw : gateways) {
-            IntervalSet hosts = IntervalSet.of(gw.network(), gw.broadcast()).subtract(space.local());
+            IntervalSet hosts = IntervalSet.of(gw.network(), gw.broadcast()).subtract(an.routerAddresses());
             clients.add(hosts.isEmpty() ? null : hosts.min());
         }
         List<IpService> services = ctx.config().services().stream().filter(s -> !s.disabled() && s.port() > 0).toList();
-        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
         for (Forward fw : an.forwards()) {
-            PacketSet matched = an.matcher().match(fw.rule(), Stage.DSTNAT, fresh).packets();
+            PacketSet matched = an.newConnections(fw.rule(), Stage.DSTNAT).packets();
             // cheap tests first: most forwards match neither TCP nor a service port nor a LAN address
             if (!matched.project(Field.PROTOCOL).contains(6)) {
                 continue;
@@ -101,18 +92,16 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
     }
 
     /** Whether the forward, and not an earlier dstnat rule, takes a LAN client's connection to {@code gw:port}. */
-    private static boolean captures(FlowAnalyzer an, Forward fw, PacketSet matched, IpAddress gw, long client, int port) {
-        PacketBox box = PacketBox.all(an.space().universe())
+    private static boolean captures(Analysis an, Forward fw, PacketSet matched, IpAddress gw, long client, int port) {
+        PacketBox box = an.arrivingOn(gw.iface())
                 .with(Field.SRC_ADDRESS, IntervalSet.point(client))
                 .with(Field.DST_ADDRESS, IntervalSet.point(gw.address()))
-                .with(Field.PROTOCOL, IntervalSet.point(6)).with(Field.DST_PORT, IntervalSet.point(port))
-                .with(Field.IN_INTERFACE, an.space().iface(gw.iface()));
+                .with(Field.PROTOCOL, IntervalSet.point(6)).with(Field.DST_PORT, IntervalSet.point(port));
         if (matched.intersect(box).isEmpty()) {
             return false;
         }
-        for (ChainRunner.Outcome o : an.runner().run(Table.NAT, "dstnat", PacketSet.of(box), Translation.NONE,
-                Stage.DSTNAT, new RuleMatcher.ConnState(false, false))) {
-            if (o.rule() == fw.rule()) {
+        for (FirewallRule taker : an.dstnatRulesTaking(PacketSet.of(box))) {
+            if (taker == fw.rule()) {
                 return true;
             }
         }

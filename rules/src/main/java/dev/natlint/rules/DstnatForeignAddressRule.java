@@ -4,13 +4,14 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,22 +20,20 @@ import java.util.Optional;
  * A forward written for a public address the router does not have, typically the address the
  * provider assigned before: internet clients' packets for it never reach the router.
  */
+@RulePattern(id = DstnatForeignAddressRule.ID, severity = Severity.ERROR,
+        summary = "The forward's public address is not an address of this router",
+        description = "The dst-nat rule matches a dst-address (or address list) that is none of the router's addresses, so the"
+                + " internet never delivers those packets to the router and the forward is dead from the internet."
+                + " This is typical after the provider changed the WAN address.")
 public final class DstnatForeignAddressRule extends BaseRule {
 
     public static final String ID = "dstnat-foreign-address";
 
-    public DstnatForeignAddressRule() {
-        super(ID, Severity.ERROR, "The forward's public address is not an address of this router",
-                "The dst-nat rule matches a dst-address (or address list) that is none of the router's addresses, so the"
-                        + " internet never delivers those packets to the router and the forward is dead from the internet."
-                        + " This is typical after the provider changed the WAN address.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Topology topo = ctx.analyzer().topology();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        Analysis topo = ctx.analysis();
+        for (ForwardFlows ff : ctx.flows()) {
             List<Flow> dead = admittedInternetFlows(ctx, ff).stream().filter(f -> f.verdict() == Verdict.NOT_DELIVERED)
                     .toList();
             if (dead.isEmpty()) {
@@ -74,8 +73,8 @@ public final class DstnatForeignAddressRule extends BaseRule {
             return FixPlanner.complete(ctx, "match the router's current public address " + now,
                     "/ip firewall nat set " + select.get() + " dst-address=" + now);
         }
-        List<IpAddress> lan = ctx.analyzer().topology().lanInterfaces().stream()
-                .flatMap(i -> ctx.analyzer().topology().addressesOn(i).stream()).toList();
+        List<IpAddress> lan = ctx.analysis().lanInterfaces().stream()
+                .flatMap(i -> ctx.analysis().addressesOn(i).stream()).toList();
         if (lan.size() != 1) {
             return null;
         }

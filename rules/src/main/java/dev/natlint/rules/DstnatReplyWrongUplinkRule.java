@@ -4,12 +4,13 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.Quoting;
 import dev.natlint.model.Route;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,33 +22,31 @@ import java.util.TreeSet;
  * multi-WAN cure is policy routing: mark new connections coming in on that uplink, and route the
  * replies of marked connections by a table whose default route leaves by it.
  */
+@RulePattern(id = DstnatReplyWrongUplinkRule.ID, severity = Severity.ERROR,
+        summary = "Replies to a forward on one uplink leave by another",
+        description = "Internet clients reach the forward over an uplink that is not the one the main table's default route"
+                + " uses; without a connection mark on those connections and a routing mark for their replies"
+                + " (or a routing rule), every reply leaves by the other uplink and the clients never get it.")
 public final class DstnatReplyWrongUplinkRule extends BaseRule {
 
     public static final String ID = "dstnat-reply-wrong-uplink";
 
-    public DstnatReplyWrongUplinkRule() {
-        super(ID, Severity.ERROR, "Replies to a forward on one uplink leave by another",
-                "Internet clients reach the forward over an uplink that is not the one the main table's default route"
-                        + " uses; without a connection mark on those connections and a routing mark for their replies"
-                        + " (or a routing rule), every reply leaves by the other uplink and the clients never get it.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Topology topo = ctx.analyzer().topology();
+        Analysis topo = ctx.analysis();
         String replyIface = topo.defaultRouteInterface().orElse("?");
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             List<Flow> wrong = flows(ff, Verdict.REPLY_WRONG_UPLINK, true);
             if (wrong.isEmpty()) {
                 continue;
             }
             TreeSet<String> uplinks = new TreeSet<>();
-            wrong.forEach(f -> uplinks.add(ctx.analyzer().space().universe().interfaceName(f.example().inInterface())));
+            wrong.forEach(f -> uplinks.add(ctx.analysis().interfaceName(f.example().inInterface())));
             String msg = "internet clients that connect over " + String.join(" or ", uplinks) + " never get a reply: the"
                     + " main table's default route sends every reply out of " + replyIface + ", and no connection and"
                     + " routing marks send the replies of " + String.join("/", uplinks) + " connections back the way they"
-                    + " came (" + Describe.client(wrong.get(0), ctx.analyzer().space()) + ").";
+                    + " came (" + Describe.client(wrong.get(0), ctx.analysis()) + ").";
             out.add(finding(ff.forward().rule().location(), msg, fix(ctx, uplinks.first()), wrong));
         }
         return out;
@@ -55,7 +54,7 @@ public final class DstnatReplyWrongUplinkRule extends BaseRule {
 
     /** The mangle marks and routing table that send replies back out of {@code uplink}; needs its gateway. */
     private static Fix fix(RuleContext ctx, String uplink) {
-        Topology topo = ctx.analyzer().topology();
+        Analysis topo = ctx.analysis();
         Optional<Route> viaUplink = ctx.config().routes().stream().filter(r -> !r.disabled() && r.isDefault()
                 && !r.blackhole() && "main".equals(r.routingTable())
                 && topo.egressOf(r.gateway()).filter(uplink::equals).isPresent()).findFirst();

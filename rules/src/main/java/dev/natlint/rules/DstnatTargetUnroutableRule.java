@@ -3,38 +3,37 @@ package dev.natlint.rules;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The forward sends packets to an address the router has no route to. */
+@RulePattern(id = DstnatTargetUnroutableRule.ID, severity = Severity.ERROR,
+        summary = "The forward's target address is on no connected subnet and no route",
+        description = "to-addresses names an address that is in none of the router's connected subnets and no static route"
+                + " (often a typo, or a subnet that was renumbered), so translated packets go nowhere useful.")
 public final class DstnatTargetUnroutableRule extends BaseRule {
 
     public static final String ID = "dstnat-target-unroutable";
 
-    public DstnatTargetUnroutableRule() {
-        super(ID, Severity.ERROR, "The forward's target address is on no connected subnet and no route",
-                "to-addresses names an address that is in none of the router's connected subnets and no static route"
-                        + " (often a typo, or a subnet that was renumbered), so translated packets go nowhere useful.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             Flow f = ff.flows().stream().filter(x -> x.verdict() == Verdict.UNROUTABLE).findFirst().orElse(null);
             if (f == null) {
                 continue;
             }
             FirewallRule r = ff.forward().rule();
             String target = r.get("to-addresses").orElseThrow();
-            String msg = Describe.client(f, ctx.analyzer().space()) + " is translated to " + target
+            String msg = Describe.client(f, ctx.analysis()) + " is translated to " + target
                     + ", which is on no connected subnet and no route, so the connection fails for every client.";
-            List<String> lans = ctx.analyzer().topology().lanInterfaces();
+            List<String> lans = ctx.analysis().lanInterfaces();
             if (lans.isEmpty()) {
                 out.add(finding(r.location(), msg, null, List.of(f)));
                 continue;

@@ -2,22 +2,21 @@ package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
-import dev.natlint.flow.AddressSpace;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
-import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.Verdict;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +25,11 @@ import java.util.Set;
  * The forward is keyed on where the packet comes from (in-interface=WAN, a source address) instead of
  * where it goes, so LAN clients using the public address are never translated and hit the router.
  */
+@RulePattern(id = DstnatUnreachableFromLanRule.ID, severity = Severity.ERROR,
+        summary = "The forward does not match LAN clients that use the public address",
+        description = "The dst-nat rule is restricted to traffic arriving from the internet (in-interface, in-interface-list"
+                + " or a source address), so a LAN client that connects to the public address is not translated:"
+                + " its packet goes to the router itself (its web page, or a refused connection).")
 public final class DstnatUnreachableFromLanRule extends BaseRule {
 
     public static final String ID = "dstnat-unreachable-from-lan";
@@ -43,14 +47,13 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
      * {@code in-interface-list=WAN}, which admits every internet client.
      */
     private static boolean excludesInternet(RuleContext ctx, FirewallRule r, String property) {
-        FlowAnalyzer an = ctx.analyzer();
+        Analysis an = ctx.analysis();
         FirewallRule single = new FirewallRule(r.table(), r.position(), r.chain(), "accept",
                 java.util.Map.of(property, r.properties().get(property)), false, null, r.location());
-        PacketSet admitted = an.matcher().match(single, Stage.DSTNAT, new RuleMatcher.ConnState(false, false)).packets();
+        PacketSet admitted = an.newConnections(single, Stage.DSTNAT).packets();
         for (Source s : an.sources()) {
             if (s.internet()) {
-                PacketBox from = PacketBox.all(an.space().universe()).with(Field.SRC_ADDRESS, s.addresses())
-                        .with(Field.IN_INTERFACE, an.space().iface(s.iface()));
+                PacketBox from = an.arrivingOn(s.iface()).with(Field.SRC_ADDRESS, s.addresses());
                 if (!PacketSet.of(from).subtract(admitted).isEmpty()) {
                     return true;
                 }
@@ -59,18 +62,11 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
         return false;
     }
 
-    public DstnatUnreachableFromLanRule() {
-        super(ID, Severity.ERROR, "The forward does not match LAN clients that use the public address",
-                "The dst-nat rule is restricted to traffic arriving from the internet (in-interface, in-interface-list"
-                        + " or a source address), so a LAN client that connects to the public address is not translated:"
-                        + " its packet goes to the router itself (its web page, or a refused connection).");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        AddressSpace space = ctx.analyzer().space();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        Analysis space = ctx.analysis();
+        for (ForwardFlows ff : ctx.flows()) {
             Flow broken = ff.flows().stream()
                     .filter(f -> f.verdict() == Verdict.NO_DST_NAT && !f.source().internet()).findFirst().orElse(null);
             if (broken == null) {
@@ -78,8 +74,7 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
             }
             Forward fw = ff.forward();
             FirewallRule r = fw.rule();
-            List<String> failing = ctx.analyzer().matcher().failingProperties(r, Stage.DSTNAT,
-                    new RuleMatcher.ConnState(false, false), broken.example());
+            List<String> failing = ctx.analysis().failingProperties(r, Stage.DSTNAT, broken.example());
             List<String> unset = failing.stream().filter(LIMITING::contains).toList();
             String requires = String.join(", ", failing.stream().map(k -> k + "=" + r.properties().get(k)).toList());
             String msg = Describe.client(broken, space) + " never reaches " + r.get("to-addresses").orElse("the server")
@@ -115,7 +110,7 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
     /** {@code set N !in-interface-list dst-address=<public>} plus what keeps router addresses out. */
     private String rewrite(RuleContext ctx, Forward fw, List<String> unset) {
         FirewallRule r = fw.rule();
-        Topology topo = ctx.analyzer().topology();
+        Analysis topo = ctx.analysis();
         StringBuilder set = new StringBuilder();
         unset.forEach(k -> set.append(" !").append(k));
         StringBuilder before = new StringBuilder();

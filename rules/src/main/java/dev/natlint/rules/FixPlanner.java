@@ -2,7 +2,6 @@ package dev.natlint.rules;
 
 import dev.natlint.diag.Fix;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.Verdict;
@@ -12,6 +11,7 @@ import dev.natlint.model.IpAddress;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,7 +85,7 @@ final class FixPlanner {
             return Set.copyOf(keys);
         });
         RuleContext after = ctx.withAppended(snippet);
-        FlowAnalyzer an = after.analyzer();
+        Analysis an = after.analysis();
         // a reply bypasses the router only for a client on the server's own subnet, never for the
         // internet, whose flows are the costly ones (cut by every address list)
         List<Source> lan = an.sources().stream().filter(s -> !s.internet()).toList();
@@ -94,7 +94,7 @@ final class FixPlanner {
         List<String> accepts = filterAccepts(ctx, after, affected, lan);
         if (!accepts.isEmpty()) {
             after = ctx.withAppended(snippet + "\n" + String.join("\n", accepts));
-            an = after.analyzer();
+            an = after.analysis();
             lan = an.sources().stream().filter(s -> !s.internet()).toList();
         }
         IntervalSet natTargets = srcnatTargets(after.config());
@@ -133,7 +133,7 @@ final class FixPlanner {
             }
             return Set.copyOf(keys);
         });
-        FlowAnalyzer an = after.analyzer();
+        Analysis an = after.analysis();
         Set<String> accepts = new LinkedHashSet<>();
         for (Forward fw : an.forwards()) {
             if (affected == null || affected.contains(fw.line())) {
@@ -152,11 +152,11 @@ final class FixPlanner {
      * The LAN sources whose reply can bypass the router: those on the server's subnet, or all of them
      * when a src-nat rule may give clients an address on that subnet.
      */
-    static List<Source> mayBypass(FlowAnalyzer an, Forward fw, List<Source> lan, IntervalSet natTargets) {
+    static List<Source> mayBypass(Analysis an, Forward fw, List<Source> lan, IntervalSet natTargets) {
         if (fw.targetAddresses().isEmpty()) {
             return lan;
         }
-        Optional<IpAddress> subnet = an.topology().connectedSubnetOf(fw.targetAddresses().min());
+        Optional<IpAddress> subnet = an.connectedSubnetOf(fw.targetAddresses().min());
         if (subnet.isEmpty()) {
             return List.of(); // the reply is routed back through the router
         }

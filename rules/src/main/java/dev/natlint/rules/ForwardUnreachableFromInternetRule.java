@@ -4,12 +4,13 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Fix;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
 import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,21 +22,19 @@ import java.util.Set;
  * it, or an earlier dstnat rule that is no forward takes it. Sources the forward's own matchers
  * leave out (an {@code in-interface} that names one of two uplinks) are intended and not counted.
  */
+@RulePattern(id = ForwardUnreachableFromInternetRule.ID, severity = Severity.ERROR,
+        summary = "No internet client can use the forward",
+        description = "Every internet client the forward is written for fails: a forward-chain rule drops the connection (a"
+                + " drop of new connections from the WAN without the connection-nat-state=!dstnat exception is the"
+                + " classic case), or an earlier dstnat rule that is no forward (accept, return) takes it.")
 public final class ForwardUnreachableFromInternetRule extends BaseRule {
 
     public static final String ID = "forward-unreachable-from-internet";
 
-    public ForwardUnreachableFromInternetRule() {
-        super(ID, Severity.ERROR, "No internet client can use the forward",
-                "Every internet client the forward is written for fails: a forward-chain rule drops the connection (a"
-                        + " drop of new connections from the WAN without the connection-nat-state=!dstnat exception is the"
-                        + " classic case), or an earlier dstnat rule that is no forward (accept, return) takes it.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             List<Flow> admitted = admittedInternetFlows(ctx, ff);
             if (admitted.isEmpty() || admitted.stream().anyMatch(Flow::works)) {
                 continue;
@@ -57,7 +56,7 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
             }
             Flow first = broken.get(0);
             String msg = "no internet client can use this forward: " + String.join("; ", causes) + " ("
-                    + Describe.client(first, ctx.analyzer().space()) + ").";
+                    + Describe.client(first, ctx.analysis()) + ").";
             out.add(finding(ff.forward().rule().location(), msg, fix(ctx, deciding, ff.forward().line()), broken));
         }
         return out;

@@ -1,17 +1,17 @@
 package dev.natlint.rules;
 
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.natlint.graph.RouteResult;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.Quoting;
 import dev.natlint.net.Ipv4;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
 import java.util.Optional;
 
@@ -28,7 +28,7 @@ final class Hairpin {
      * The first LAN flow per client subnet of one forward whose reply bypasses the router, behind a LAN
      * router ({@code viaLanRouter}) or on the server's own subnet: one finding per subnet is enough.
      */
-    static Map<String, Flow> bypassingPerSubnet(RuleContext ctx, FlowAnalyzer.ForwardFlows ff, boolean viaLanRouter) {
+    static Map<String, Flow> bypassingPerSubnet(RuleContext ctx, ForwardFlows ff, boolean viaLanRouter) {
         Map<String, Flow> first = new LinkedHashMap<>();
         for (Flow f : ff.flows()) {
             if (f.verdict() == Verdict.REPLY_BYPASSES_ROUTER && !f.source().internet()
@@ -41,15 +41,15 @@ final class Hairpin {
 
     /** The client subnet of a LAN flow, as {@code 192.168.1.0/24}. */
     static Optional<String> clientSubnet(RuleContext ctx, Flow f) {
-        return ctx.analyzer().topology().connectedSubnetOf(f.example().srcAddress())
+        return ctx.analysis().connectedSubnetOf(f.example().srcAddress())
                 .map(a -> Ipv4.format(a.network()) + "/" + a.prefixLength());
     }
 
     /** The interface towards the forward's target: its connected subnet's, or its route's. */
     static Optional<String> serverInterface(RuleContext ctx, Forward fw) {
         long server = fw.targetAddresses().min();
-        Optional<String> connected = ctx.analyzer().topology().connectedSubnetOf(server).map(IpAddress::iface);
-        return connected.isPresent() ? connected : ctx.analyzer().topology().route(server)
+        Optional<String> connected = ctx.analysis().connectedSubnetOf(server).map(IpAddress::iface);
+        return connected.isPresent() ? connected : ctx.analysis().routeTo(server)
                 .filter(r -> r.via() == RouteResult.Via.STATIC).map(RouteResult::iface);
     }
 
@@ -58,12 +58,12 @@ final class Hairpin {
      * route reaches it via a gateway on one. Empty for servers on the router's own subnets.
      */
     static Optional<Long> lanRouter(RuleContext ctx, Flow f) {
-        Topology topo = ctx.analyzer().topology();
+        Analysis topo = ctx.analysis();
         long server = f.forward().targetAddresses().min();
         if (topo.connectedSubnetOf(server).isPresent()) {
             return Optional.empty();
         }
-        return topo.route(server).filter(r -> r.via() == RouteResult.Via.STATIC && r.gateway() != RouteResult.NO_GATEWAY)
+        return topo.routeTo(server).filter(r -> r.via() == RouteResult.Via.STATIC && r.gateway() != RouteResult.NO_GATEWAY)
                 .map(RouteResult::gateway);
     }
 

@@ -4,7 +4,7 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.Verdict;
 import dev.natlint.net.IntervalSet;
@@ -12,6 +12,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
 import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,21 +20,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A forward-chain rule drops LAN clients' connections to a forwarded server. */
+@RulePattern(id = HairpinFilteredRule.ID, severity = Severity.ERROR,
+        summary = "A forward filter rule drops LAN clients' connections to a forwarded port",
+        description = "After dst-nat the LAN client's packet is routed from the LAN to the server and passes the filter"
+                + " forward chain; a rule there (a LAN-to-LAN or inter-VLAN drop, or a final drop-all without an"
+                + " exception for connection-nat-state=dstnat) drops it.")
 public final class HairpinFilteredRule extends BaseRule {
 
     public static final String ID = "hairpin-filtered";
 
-    public HairpinFilteredRule() {
-        super(ID, Severity.ERROR, "A forward filter rule drops LAN clients' connections to a forwarded port",
-                "After dst-nat the LAN client's packet is routed from the LAN to the server and passes the filter"
-                        + " forward chain; a rule there (a LAN-to-LAN or inter-VLAN drop, or a final drop-all without an"
-                        + " exception for connection-nat-state=dstnat) drops it.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             Flow f = ff.flows().stream().filter(x -> x.verdict() == Verdict.FILTERED && !x.source().internet()
                     && x.decisive() != null && !x.decisive().chain().equals("srcnat")).findFirst().orElse(null);
             if (f == null) {
@@ -43,7 +42,7 @@ public final class HairpinFilteredRule extends BaseRule {
             FirewallRule fwd = ff.forward().rule();
             boolean reply = f.replyDropped();
             List<FirewallRule> more = laterDrops(ctx, f);
-            String msg = Describe.client(f, ctx.analyzer().space()) + ": the filter rule at " + Describe.rule(drop)
+            String msg = Describe.client(f, ctx.analysis()) + ": the filter rule at " + Describe.rule(drop)
                     + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
                     + Describe.target(f) + " after dst-nat") + (more.isEmpty() ? "" : "; without it, "
                     + String.join(", then ", more.stream().map(Describe::rule).toList()) + " would drop it too") + ".";
@@ -92,9 +91,9 @@ public final class HairpinFilteredRule extends BaseRule {
             disabled.append(drop.table().menu()).append(" disable ").append(sel.get()).append('\n');
             RuleContext without = ctx.withAppended(disabled.toString());
             Flow next = null;
-            for (dev.natlint.flow.Forward fw : without.analyzer().forwards()) {
+            for (dev.natlint.flow.Forward fw : without.analysis().forwards()) {
                 if (fw.line() == f.forward().line()) {
-                    next = without.analyzer().flows(fw, List.of(f.source())).stream()
+                    next = without.analysis().flows(fw, List.of(f.source())).stream()
                             .filter(x -> x.verdict() == Verdict.FILTERED && x.decisive() != null
                                     && x.decisive().table() == Table.FILTER).findFirst().orElse(null);
                 }
@@ -139,14 +138,14 @@ public final class HairpinFilteredRule extends BaseRule {
         return ctx.memo("hairpin-filtered:dropped", () -> {
             IntervalSet natTargets = FixPlanner.srcnatTargets(ctx.config());
             List<Dropped> out = new ArrayList<>();
-            for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+            for (ForwardFlows ff : ctx.flows()) {
                 Set<Source> mayBypass = new HashSet<>();
                 for (Flow x : ff.flows()) {
                     FirewallRule d = x.decisive();
                     if (x.verdict() != Verdict.FILTERED || x.source().internet() || d == null || d.table() != Table.FILTER) {
                         continue;
                     }
-                    if (mayBypass.contains(x.source()) || !FixPlanner.mayBypass(ctx.analyzer(), ff.forward(),
+                    if (mayBypass.contains(x.source()) || !FixPlanner.mayBypass(ctx.analysis(), ff.forward(),
                             List.of(x.source()), natTargets).isEmpty()) {
                         mayBypass.add(x.source());
                         out.add(new Dropped(ff.forward().line(), d));

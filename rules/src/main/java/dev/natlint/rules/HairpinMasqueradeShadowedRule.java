@@ -7,22 +7,21 @@ import dev.natlint.flow.Flow;
 import dev.natlint.flow.Verdict;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A hairpin masquerade exists, but an earlier srcnat rule takes the connection first. */
+@RulePattern(id = HairpinMasqueradeShadowedRule.ID, severity = Severity.ERROR,
+        summary = "An earlier srcnat rule takes hairpin traffic before the hairpin masquerade",
+        description = "srcnat rules run top to bottom and the first match decides: an earlier rule (an accept that exempts"
+                + " traffic from NAT, or another translation) takes the hairpinned connection, so the hairpin"
+                + " masquerade below it never runs and LAN clients still get replies they drop.")
 public final class HairpinMasqueradeShadowedRule extends BaseRule {
 
     public static final String ID = "hairpin-masquerade-shadowed";
-
-    public HairpinMasqueradeShadowedRule() {
-        super(ID, Severity.ERROR, "An earlier srcnat rule takes hairpin traffic before the hairpin masquerade",
-                "srcnat rules run top to bottom and the first match decides: an earlier rule (an accept that exempts"
-                        + " traffic from NAT, or another translation) takes the hairpinned connection, so the hairpin"
-                        + " masquerade below it never runs and LAN clients still get replies they drop.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {
@@ -35,7 +34,7 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
         List<Finding> out = new ArrayList<>();
         byHairpin.forEach((hairpin, f) -> {
             FirewallRule first = f.decisive();
-            String msg = Describe.client(f, ctx.analyzer().space()) + ": srcnat rule at " + Describe.rule(first)
+            String msg = Describe.client(f, ctx.analysis()) + ": srcnat rule at " + Describe.rule(first)
                     + " takes the connection before this hairpin masquerade, so the server answers the client directly"
                     + " and the client drops the reply."
                     + (NatRuleUnreachableRule.unreachable(ctx).containsKey(hairpin) ? " No packet reaches this rule at all"

@@ -1,7 +1,6 @@
 package dev.natlint.rules;
 
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Verdict;
 import dev.natlint.net.IntervalSet;
@@ -9,6 +8,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ final class HairpinRepair {
     /** Whether the client's flows through the forward stop bypassing the router with {@code snippet} appended. */
     private static boolean repairs(RuleContext ctx, Flow f, String snippet) {
         RuleContext after = ctx.withAppended(snippet);
-        FlowAnalyzer an = after.analyzer();
+        Analysis an = after.analysis();
         for (Forward fw : an.forwards()) {
             if (fw.line() == f.forward().line()) {
                 return an.flows(fw, an.sources().stream().filter(s -> s.name().equals(f.source().name())).toList())

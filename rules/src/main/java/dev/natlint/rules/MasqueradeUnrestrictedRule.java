@@ -2,15 +2,21 @@ package dev.natlint.rules;
 
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Severity;
-import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** A masquerade or src-nat rule with nothing that limits it to traffic leaving for the internet. */
+@RulePattern(id = MasqueradeUnrestrictedRule.ID, severity = Severity.WARNING,
+        summary = "A masquerade rule without out-interface or address restriction",
+        description = "A srcnat masquerade or src-nat rule with no out-interface, out-interface-list or address restriction"
+                + " also rewrites routed LAN-to-LAN traffic (between VLANs, and hairpinned connections), so servers"
+                + " never see the real client addresses and per-client rules on them stop working.")
 public final class MasqueradeUnrestrictedRule extends BaseRule {
 
     public static final String ID = "masquerade-unrestricted";
@@ -18,17 +24,10 @@ public final class MasqueradeUnrestrictedRule extends BaseRule {
     private static final Set<String> RESTRICTIONS = Set.of("out-interface", "out-interface-list", "src-address",
             "src-address-list", "dst-address", "dst-address-list", "connection-mark", "routing-mark", "packet-mark");
 
-    public MasqueradeUnrestrictedRule() {
-        super(ID, Severity.WARNING, "A masquerade rule without out-interface or address restriction",
-                "A srcnat masquerade or src-nat rule with no out-interface, out-interface-list or address restriction"
-                        + " also rewrites routed LAN-to-LAN traffic (between VLANs, and hairpinned connections), so servers"
-                        + " never see the real client addresses and per-client rules on them stop working.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
-        Topology topo = ctx.analyzer().topology();
+        Analysis topo = ctx.analysis();
         for (FirewallRule r : ctx.config().natRules()) {
             if (r.disabled() || !r.chain().equals("srcnat")
                     || !(r.action().equals("masquerade") || r.action().equals("src-nat"))

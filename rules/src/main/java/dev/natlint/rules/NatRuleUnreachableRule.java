@@ -3,12 +3,13 @@ package dev.natlint.rules;
 import dev.natlint.diag.Finding;
 import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
-import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashSet;
@@ -19,17 +20,15 @@ import dev.natlint.flow.Flow;
 import dev.natlint.flow.Verdict;
 
 /** A NAT rule no packet can reach: earlier rules of its chain take everything it matches. */
+@RulePattern(id = NatRuleUnreachableRule.ID, severity = Severity.WARNING,
+        summary = "A NAT rule that earlier rules always take first",
+        description = "Every packet this NAT rule matches is matched first by earlier terminal rules of the same chain, so the"
+                + " rule never runs; usually the rules are in the wrong order.")
 public final class NatRuleUnreachableRule extends BaseRule {
 
     public static final String ID = "nat-rule-unreachable";
 
     private static final Map<String, Stage> CHAINS = Map.of("dstnat", Stage.DSTNAT, "srcnat", Stage.SRCNAT);
-
-    public NatRuleUnreachableRule() {
-        super(ID, Severity.WARNING, "A NAT rule that earlier rules always take first",
-                "Every packet this NAT rule matches is matched first by earlier terminal rules of the same chain, so the"
-                        + " rule never runs; usually the rules are in the wrong order.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {
@@ -58,19 +57,18 @@ public final class NatRuleUnreachableRule extends BaseRule {
     static Map<FirewallRule, List<FirewallRule>> unreachable(RuleContext ctx) {
         return ctx.memo("nat-rule-unreachable", () -> {
             Map<FirewallRule, List<FirewallRule>> out = new LinkedHashMap<>();
-            RuleMatcher matcher = ctx.analyzer().matcher();
-            RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false);
+            Analysis an = ctx.analysis();
             for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
                 List<FirewallRule> earlier = new ArrayList<>();
-                for (FirewallRule r : ctx.analyzer().runner().enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
-                    RuleMatcher.Match mine = matcher.match(r, chain.getValue(), state);
+                for (FirewallRule r : an.enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
+                    Analysis.Match mine = an.newConnections(r, chain.getValue());
                     if (!mine.packets().isEmpty()) {
                         // cut this rule's packets by each earlier rule that can touch them; never build the union
                         // of all earlier rules, whose boxes would multiply
                         PacketSet rest = mine.packets();
                         List<FirewallRule> culprits = new ArrayList<>();
                         for (FirewallRule e : earlier) {
-                            RuleMatcher.Match m = matcher.match(e, chain.getValue(), state);
+                            Analysis.Match m = an.newConnections(e, chain.getValue());
                             // a rule whose match rests on an assumption (time=, limit=) may not take the packets
                             if (!m.assumptions().isEmpty() || m.hull().disjoint(mine.hull())) {
                                 continue;

@@ -6,9 +6,8 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
-import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.flow.Forward;
-import dev.natlint.flow.RuleMatcher;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.Field;
@@ -24,7 +23,9 @@ import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import dev.natlint.parse.Command;
+import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ import java.util.TreeSet;
  * set in mangle and matched later, firewall commands inside script blocks, forwards whose values
  * cannot be read, verdicts resting on unmodelled matchers, and analyses that ran out of budget.
  */
+@RulePattern(id = NotAnalysedRule.ID, severity = Severity.WARNING,
+        summary = "A construct natlint does not analyse may change a forward's verdict",
+        description = "natlint follows the router's packet flow through dst-nat, routing in the main table, the filter"
+                + " forward chain and src-nat. This construct lies outside what it models (the raw table,"
+                + " policy routing, mangle marks, script blocks, values it cannot read, unmodelled matchers),"
+                + " so the verdicts of the forwards it can affect are not proven.")
 public final class NotAnalysedRule extends BaseRule {
 
     public static final String ID = "not-analysed";
@@ -52,26 +59,18 @@ public final class NotAnalysedRule extends BaseRule {
     private static final Map<String, String> MARK_SETTERS = Map.of("connection-mark", "new-connection-mark",
             "packet-mark", "new-packet-mark", "routing-mark", "new-routing-mark");
 
-    public NotAnalysedRule() {
-        super(ID, Severity.WARNING, "A construct natlint does not analyse may change a forward's verdict",
-                "natlint follows the router's packet flow through dst-nat, routing in the main table, the filter"
-                        + " forward chain and src-nat. This construct lies outside what it models (the raw table,"
-                        + " policy routing, mangle marks, script blocks, values it cannot read, unmodelled matchers),"
-                        + " so the verdicts of the forwards it can affect are not proven.");
-    }
-
     @Override
     public List<Finding> check(RuleContext ctx) {
         // one finding per line: several reasons at one line are joined, so the report stays short
         Map<Integer, Set<String>> byLine = new TreeMap<>();
         RouterConfig config = ctx.config();
-        FlowAnalyzer analyzer = ctx.analyzer();
+        Analysis analyzer = ctx.analysis();
         List<Forward> forwards = analyzer.forwards();
         conditionalCommands(ctx, !forwards.isEmpty(), byLine);
         unreadableForwards(config, forwards, byLine);
         if (!forwards.isEmpty()) {
             rawDrops(ctx, forwards, byLine);
-            policyRouting(config, analyzer.replyRouting().analysedLines(), byLine);
+            policyRouting(config, analyzer.replyRoutingLines(), byLine);
             followedMarks(config, byLine);
             assumedVerdicts(ctx, byLine);
         }
@@ -163,15 +162,13 @@ public final class NotAnalysedRule extends BaseRule {
      * forwarded service (a rule that names the service, not only a source blocklist) is reported.
      */
     private static void rawDrops(RuleContext ctx, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
-        FlowAnalyzer analyzer = ctx.analyzer();
-        RuleMatcher matcher = analyzer.matcher();
+        Analysis analyzer = ctx.analysis();
         List<Source> sources = analyzer.sources();
-        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
-        for (FirewallRule raw : analyzer.runner().enabledRules(Table.RAW, "prerouting")) {
+        for (FirewallRule raw : analyzer.enabledRules(Table.RAW, "prerouting")) {
             if (!Actions.drops(raw.action())) {
                 continue;
             }
-            PacketSet drops = matcher.match(raw, Stage.DSTNAT, fresh).packets();
+            PacketSet drops = analyzer.newConnections(raw, Stage.DSTNAT).packets();
             if (drops.isEmpty()) {
                 continue;
             }
@@ -186,15 +183,13 @@ public final class NotAnalysedRule extends BaseRule {
         }
     }
 
-    private static boolean meets(FlowAnalyzer analyzer, PacketSet drops, Forward f, List<Source> sources,
+    private static boolean meets(Analysis analyzer, PacketSet drops, Forward f, List<Source> sources,
                                  boolean namesService) {
-        var universe = analyzer.space().universe();
         for (Source s : sources) {
             if (s.internet() && !namesService) {
                 continue;
             }
-            PacketBox request = PacketBox.all(universe).with(Field.SRC_ADDRESS, s.addresses())
-                    .with(Field.IN_INTERFACE, analyzer.space().iface(s.iface()))
+            PacketBox request = analyzer.arrivingOn(s.iface()).with(Field.SRC_ADDRESS, s.addresses())
                     .with(Field.DST_ADDRESS, f.publicAddresses()).with(Field.PROTOCOL, f.protocols())
                     .with(Field.DST_PORT, f.ports());
             if (!drops.intersect(PacketSet.of(request)).isEmpty()) {
@@ -203,7 +198,7 @@ public final class NotAnalysedRule extends BaseRule {
         }
         // the server's reply enters the router on the server's side, from the translated address and port
         IntervalSet replyPorts = f.targetPorts() != null ? f.targetPorts() : f.ports();
-        PacketBox reply = PacketBox.all(universe).with(Field.SRC_ADDRESS, f.targetAddresses())
+        PacketBox reply = analyzer.anyPacket().with(Field.SRC_ADDRESS, f.targetAddresses())
                 .with(Field.PROTOCOL, f.protocols()).with(Field.SRC_PORT, replyPorts);
         return !drops.intersect(PacketSet.of(reply)).isEmpty();
     }
@@ -277,7 +272,7 @@ public final class NotAnalysedRule extends BaseRule {
         // (line, reason, forward) -> which clients' working verdict rests on it
         Map<String, Set<String>> working = new TreeMap<>();
         Map<String, Integer> lineOf = new TreeMap<>();
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             for (Flow f : ff.flows()) {
                 for (Assumption a : f.assumptions()) {
                     if (a.certainty() == Certainty.UNKNOWN) {

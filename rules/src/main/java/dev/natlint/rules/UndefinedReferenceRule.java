@@ -12,6 +12,7 @@ import dev.natlint.model.Quoting;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import dev.natlint.rule.RuleContext;
+import dev.natlint.rule.RulePattern;
 import dev.natlint.rule.RuleIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +24,17 @@ import java.util.TreeSet;
  * A name that is used but never defined. RouterOS keeps such a rule but it never matches, so a typo
  * like {@code out-interface-list=WAM} silently disables it.
  */
+@RulePattern(id = UndefinedReferenceRule.ID, severity = Severity.ERROR,
+        summary = "An interface, interface list, address list or chain that is used but not defined",
+        description = "A firewall or NAT rule names an interface, interface list, address list or jump target that the script"
+                + " never defines. The router accepts the rule but it never matches, so a one-letter typo silently"
+                + " turns it off.")
 public final class UndefinedReferenceRule extends BaseRule {
 
     public static final String ID = "undefined-reference";
 
     /** Legacy names that match interface families rather than one interface. */
     private static final Set<String> SPECIAL_INTERFACES = Set.of("all-ethernet", "all-ppp", "all-vlan", "all-wireless");
-
-    public UndefinedReferenceRule() {
-        super(ID, Severity.ERROR, "An interface, interface list, address list or chain that is used but not defined",
-                "A firewall or NAT rule names an interface, interface list, address list or jump target that the script"
-                        + " never defines. The router accepts the rule but it never matches, so a one-letter typo silently"
-                        + " turns it off.");
-    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {

@@ -6,6 +6,7 @@ import dev.natlint.NatLint;
 import dev.natlint.diag.Finding;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
 import dev.natlint.report.FileReport;
 import dev.natlint.rule.RuleContext;
@@ -65,7 +66,7 @@ class EveryBrokenFlowIsReportedTest {
         }
         List<String> silent = new ArrayList<>();
         RuleContext ctx = RuleContext.of(file.toString(), text);
-        for (FlowAnalyzer.ForwardFlows ff : ctx.flows()) {
+        for (ForwardFlows ff : ctx.flows()) {
             for (Flow f : ff.flows()) {
                 if (f.works() || onPurpose(ff, f)) {
                     continue;
@@ -87,7 +88,7 @@ class EveryBrokenFlowIsReportedTest {
      * jump to its chain exclude them), clients another forward serves on the same port, and internet
      * sources a filter rule drops while other internet clients of the forward work (a blocklist).
      */
-    private static boolean onPurpose(FlowAnalyzer.ForwardFlows ff, Flow f) {
+    private static boolean onPurpose(ForwardFlows ff, Flow f) {
         if (f.verdict() == Verdict.SHADOWED && f.decisive() != null && f.decisive().action().equals("dst-nat")) {
             return true;
         }
