@@ -42,7 +42,7 @@ public final class FlowAnalyzer {
     private final IntervalSet uplinkSubnets;
     private final Optional<Integer> dynamicUplinkLine;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
-    private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields;
 
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
@@ -61,6 +61,12 @@ public final class FlowAnalyzer {
     private FlowAnalyzer(Topology topology, FlowAnalyzer earlier) {
         this.topology = topology;
         this.space = new AddressSpace(topology, earlier == null ? null : earlier.space);
+        if (earlier != null && earlier.topology == topology) {
+            // an engine of the same analysis (see inParallel): one pool of shared fields for all
+            this.sharedFields = earlier.sharedFields;
+        } else {
+            this.sharedFields = new ConcurrentHashMap<>();
+        }
         this.matcher = new RuleMatcher(space);
         this.runner = new ChainRunner(matcher);
         this.universe = space.universe();
@@ -200,12 +206,82 @@ public final class FlowAnalyzer {
     }
 
     public List<ForwardFlows> flowsByForward() {
+        List<Forward> forwards = forwards();
+        return flowsByForward(forwards, Math.min(Runtime.getRuntime().availableProcessors(),
+                forwards.size() / FORWARDS_PER_WORKER));
+    }
+
+    /** As {@link #flowsByForward()}, on {@code workers} engines at once (1: this one alone). */
+    List<ForwardFlows> flowsByForward(int workers) {
+        return flowsByForward(forwards(), workers);
+    }
+
+    private List<ForwardFlows> flowsByForward(List<Forward> forwards, int workers) {
         List<Source> sources = sources();
-        List<ForwardFlows> out = new ArrayList<>();
-        for (Forward f : forwards()) {
-            out.add(new ForwardFlows(f, flows(f, sources)));
+        if (workers <= 1 || forwards.size() < 2) {
+            List<ForwardFlows> out = new ArrayList<>();
+            for (Forward f : forwards) {
+                out.add(new ForwardFlows(f, flows(f, sources)));
+            }
+            return out;
         }
-        return out;
+        return inParallel(forwards, sources, workers);
+    }
+
+    /** Below this many forwards per core, a second engine costs more than it saves. */
+    private static final int FORWARDS_PER_WORKER = 64;
+
+    /**
+     * Forwards are independent, so a large configuration is analysed by several engines at once, each
+     * with its own matcher and chain indexes over this analyzer's topology and address lists (those
+     * are only read). Each forward's flows land in its own slot, so the result is the same list, in
+     * the same order, as one engine gives.
+     */
+    private List<ForwardFlows> inParallel(List<Forward> forwards, List<Source> sources, int workers) {
+        ForwardFlows[] out = new ForwardFlows[forwards.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable work = () -> {
+            FlowAnalyzer engine = new FlowAnalyzer(topology, this);
+            for (int i = next.getAndIncrement(); i < out.length && failure.get() == null; i = next.getAndIncrement()) {
+                out[i] = new ForwardFlows(forwards.get(i), engine.flows(forwards.get(i), sources));
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 1; k < workers; k++) {
+            Thread t = new Thread(null, () -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, Thread.currentThread().getName() + "-flows-" + k, 64L << 20);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("flow analysis interrupted", e);
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return List.of(out);
     }
 
     public List<Flow> flows(Forward f, List<Source> sources) {
