@@ -99,7 +99,7 @@ public final class UndefinedReferenceRule extends BaseRule {
         String msg = kind + " " + name + " (" + property + "=" + value + ") is not defined, so this rule"
                 + (value.startsWith("!") ? " matches as if the restriction were absent." : " never matches.");
         Fix fix = closest(name, defined).map(n -> FixPlanner.complete(ctx, "use the defined " + kind + " " + n,
-                        Selectors.command(ctx.config(), r, "set", property + "=" + (value.startsWith("!") ? "!" : "")
+                        Selectors.command(ctx, r, "set", property + "=" + (value.startsWith("!") ? "!" : "")
                                 + Quoting.quote(n))))
                 .orElse(switch (kind) {
                     case "interface list" -> FixPlanner.complete(ctx, "define the interface list",
