@@ -4,7 +4,7 @@
 # seeds assembled at run time from test-configs/, the committed regression inputs and, when present,
 # ../shared/corpus/real (read in place, never copied into the repository).
 #
-#   fuzz/run-long.sh HOURS [TARGET...]        TARGET: parser pipeline fix cli (default: all four)
+#   fuzz/run-long.sh HOURS [TARGET...]        TARGET: parser pipeline fix cli lsp (default: all five)
 #
 # Environment: NO_BUILD=1 skips the Maven build; JAVA_HEAP (default 2g); MAX_LEN (default 16384).
 # Output under fuzz/target/fuzz-run/: <target>.log (libFuzzer's progress lines), summary.tsv, and
@@ -12,11 +12,11 @@
 # target's regression-input directory (src/test/resources/...), so `mvn verify` replays it; commit it.
 set -euo pipefail
 
-usage() { echo "usage: $0 HOURS [parser|pipeline|fix|cli ...]   (HOURS per target, e.g. 0.25)" >&2; exit 2; }
+usage() { echo "usage: $0 HOURS [parser|pipeline|fix|cli|lsp ...]   (HOURS per target, e.g. 0.25)" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 HOURS=$1; shift
 SECS=$(awk -v h="$HOURS" 'BEGIN { if (h !~ /^[0-9]*\.?[0-9]+$/ || h <= 0) exit 1; printf "%d", h * 3600 }') || usage
-TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parser pipeline fix cli)
+TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parser pipeline fix cli lsp)
 
 FUZZ=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$FUZZ")
@@ -24,7 +24,7 @@ RUN=$FUZZ/target/fuzz-run
 INPUTS=$FUZZ/src/test/resources/dev/natlint/fuzz
 SHARED_REAL=${NATLINT_SHARED_DIR:-$REPO/../shared}/corpus/real
 
-class_of() { case $1 in parser) echo Parser;; pipeline) echo Pipeline;; fix) echo Fix;; cli) echo Cli;; *) usage;; esac; }
+class_of() { case $1 in parser) echo Parser;; pipeline) echo Pipeline;; fix) echo Fix;; cli) echo Cli;; lsp) echo Lsp;; *) usage;; esac; }
 # the JUnit target that replays this target's regression inputs
 inputs_of() {
   case $1 in
@@ -32,6 +32,7 @@ inputs_of() {
     pipeline) echo "$INPUTS/PipelineFuzzTestInputs/fuzzPipeline";;
     fix) echo "$INPUTS/FixFuzzTestInputs/fuzzFixes";;
     cli) echo "$INPUTS/CliFuzzTestInputs/fuzzExplainTrace";;
+    lsp) echo "$INPUTS/LspFuzzTestInputs/fuzzLsp";;
   esac
 }
 for t in "${TARGETS[@]}"; do class_of "$t" >/dev/null; done
@@ -72,6 +73,10 @@ seed_dir() {
     n=$((n + 1))
     if [ "$t" = cli ]; then
       { printf '%s\n' "${args[$((n % ${#args[@]}))]}"; cat "$f"; } > "$dir/seed-$n"
+    elif [ "$t" = lsp ]; then
+      # documents mode (see LspFuzzTest): positions on a first line, then the script opened and, after a
+      # form-feed line, the script with its last line cut in half as a second version (typing)
+      { printf '@%d:%d %d:%d\n' $((n % 20)) $((n % 40)) $((n % 7)) 0; cat "$f"; printf '\n\f\n'; head -c -$((n % 30 + 1)) "$f"; } > "$dir/seed-$n"
     else
       cp "$f" "$dir/seed-$n"
     fi

@@ -84,4 +84,67 @@ public final class Find {
     public static List<FirewallRule> select(List<FirewallRule> rules, List<Arg.Condition> conditions) {
         return rules.stream().filter(r -> matches(conditions, n -> property(r, n))).toList();
     }
+
+    /**
+     * The rules of one table, ready for many selections: for each property a condition names, the rules
+     * are grouped by their value as {@code =} compares it (yes and true alike, no and false alike, a
+     * missing {@code disabled} as no), so a selection only looks at the rules sharing the value of its
+     * rarest condition, and a selection asked again is answered from memory. A fix selects each rule it
+     * changes, so without this a file of many similar rules cost the square of their number.
+     */
+    public static final class Index {
+
+        private static final String YES = "\u0000yes";
+        private static final String NO = "\u0000no";
+
+        private final List<FirewallRule> rules;
+        private final java.util.Map<String, java.util.Map<String, List<FirewallRule>>> byProperty = new java.util.HashMap<>();
+        private final java.util.Map<List<Arg.Condition>, List<FirewallRule>> selections = new java.util.HashMap<>();
+
+        public Index(List<FirewallRule> rules) {
+            this.rules = List.copyOf(rules);
+        }
+
+        /** The same rules, in the same order, as {@link Find#select(List, List)} over this index's rules. */
+        public synchronized List<FirewallRule> select(List<Arg.Condition> conditions) {
+            List<Arg.Condition> key = List.copyOf(conditions);
+            List<FirewallRule> known = selections.get(key);
+            if (known != null) {
+                return known;
+            }
+            // every rule a condition "=" selects is among those with its value's group: filter the smallest
+            List<FirewallRule> candidates = rules;
+            for (Arg.Condition c : key) {
+                if (c.op().equals("=") && c.value() != null) {
+                    List<FirewallRule> group = groups(c.name()).getOrDefault(group(c.value()), List.of());
+                    if (group.size() < candidates.size()) {
+                        candidates = group;
+                    }
+                }
+            }
+            List<FirewallRule> out = Find.select(candidates, key);
+            selections.put(key, out);
+            return out;
+        }
+
+        private java.util.Map<String, List<FirewallRule>> groups(String property) {
+            return byProperty.computeIfAbsent(property, name -> {
+                java.util.Map<String, List<FirewallRule>> g = new java.util.HashMap<>();
+                for (FirewallRule r : rules) {
+                    String actual = property(r, name);
+                    if (actual == null && DEFAULT_NO.contains(name)) {
+                        actual = "no";
+                    }
+                    if (actual != null) {
+                        g.computeIfAbsent(group(actual), v -> new java.util.ArrayList<>()).add(r);
+                    }
+                }
+                return g;
+            });
+        }
+
+        private static String group(String value) {
+            return isYes(value) ? YES : isNo(value) ? NO : value;
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.natlint.diag.Finding;
 import dev.natlint.diag.Location;
 import dev.natlint.diag.Severity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -307,7 +308,7 @@ public final class RouterOsReader {
         BitSet drop = new BitSet(tokens.size());
         BitSet insertCloseBefore = new BitSet(tokens.size());
         int[] closeCount = new int[tokens.size()];
-        List<Integer> stack = new ArrayList<>();
+        OpenBrackets stack = new OpenBrackets();
         boolean depthReported = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -320,30 +321,30 @@ public final class RouterOsReader {
                         depthReported = true;
                     }
                     drop.set(i);
-                    stack.add(-i - 1); // marks a dropped opener so its closer is dropped too
+                    stack.push(-i - 1, type); // marks a dropped opener so its closer is dropped too
                 } else {
-                    stack.add(i);
+                    stack.push(i, type);
                 }
             } else if (isCloser(type)) {
-                int match = findOpener(tokens, stack, type);
+                int match = stack.innermost(openerOf(type));
                 if (match < 0) {
                     syntax(t.getLine(), t.getCharPositionInLine() + 1, "unmatched '" + t.getText() + "'");
                     drop.set(i);
                     continue;
                 }
                 while (stack.size() > match + 1) {
-                    reportUnclosed(tokens, stack.remove(stack.size() - 1), drop);
+                    reportUnclosed(tokens, stack.pop(), drop);
                 }
-                int opener = stack.remove(stack.size() - 1);
+                int opener = stack.pop();
                 if (opener < 0) {
                     drop.set(i);
                 }
             } else if (type == RouterOsLexer.NEWLINE || type == Token.EOF) {
                 // an expression still open at the end of a line ends there, as on the console; so it
                 // does at the end of a file without a final line break (the same line, read the same way)
-                while (!stack.isEmpty() && stack.get(stack.size() - 1) >= 0
-                        && tokens.get(stack.get(stack.size() - 1)).getType() == RouterOsLexer.LPAREN) {
-                    stack.remove(stack.size() - 1);
+                while (!stack.isEmpty() && stack.top() >= 0
+                        && tokens.get(stack.top()).getType() == RouterOsLexer.LPAREN) {
+                    stack.pop();
                     insertCloseBefore.set(i);
                     closeCount[i] = closeCount[i] + 1;
                 }
@@ -356,7 +357,7 @@ public final class RouterOsReader {
             }
         }
         while (!stack.isEmpty()) {
-            reportUnclosed(tokens, stack.remove(stack.size() - 1), drop);
+            reportUnclosed(tokens, stack.pop(), drop);
         }
         if (drop.isEmpty() && insertCloseBefore.isEmpty()) {
             return tokens;
@@ -373,6 +374,64 @@ public final class RouterOsReader {
         return kept;
     }
 
+    /**
+     * The brackets still open, innermost last: entries are token indexes (negative for a flattened
+     * over-deep opener). Beside the stack, the positions of each kind of opener are kept on a stack of
+     * their own, so the opener a closer matches is found at once; searching down the whole stack made
+     * a file of many unclosed {@code [} each followed by a stray {@code '}'} quadratic.
+     */
+    private static final class OpenBrackets {
+        private int[] entries = new int[16];
+        private int[] kinds = new int[16];
+        private int size;
+        /** Per kind of opener (bracket, brace, parenthesis): positions in {@code entries}, innermost last. */
+        private final int[][] byKind = {new int[16], new int[16], new int[16]};
+        private final int[] byKindSize = new int[3];
+
+        void push(int entry, int openerType) {
+            if (size == entries.length) {
+                entries = Arrays.copyOf(entries, size * 2);
+                kinds = Arrays.copyOf(kinds, size * 2);
+            }
+            int k = kind(openerType);
+            if (byKindSize[k] == byKind[k].length) {
+                byKind[k] = Arrays.copyOf(byKind[k], byKindSize[k] * 2);
+            }
+            byKind[k][byKindSize[k]++] = size;
+            entries[size] = entry;
+            kinds[size] = k;
+            size++;
+        }
+
+        int pop() {
+            size--;
+            byKindSize[kinds[size]]--;
+            return entries[size];
+        }
+
+        int top() {
+            return entries[size - 1];
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** Position of the innermost open bracket of this opener type, or -1. */
+        int innermost(int openerType) {
+            int k = kind(openerType);
+            return byKindSize[k] == 0 ? -1 : byKind[k][byKindSize[k] - 1];
+        }
+
+        private static int kind(int openerType) {
+            return openerType == RouterOsLexer.LBRACK ? 0 : openerType == RouterOsLexer.LBRACE ? 1 : 2;
+        }
+    }
+
     private static Token syntheticCloseParen(Token at) {
         CommonToken t = new CommonToken(at);
         t.setType(RouterOsLexer.RPAREN);
@@ -381,16 +440,10 @@ public final class RouterOsReader {
         return t;
     }
 
-    /** Index in {@code stack} of the innermost opener that {@code closer} closes, or -1. */
-    private static int findOpener(List<Token> tokens, List<Integer> stack, int closer) {
-        for (int s = stack.size() - 1; s >= 0; s--) {
-            int idx = stack.get(s);
-            int realIdx = idx < 0 ? -idx - 1 : idx;
-            if (closes(tokens.get(realIdx).getType(), closer)) {
-                return s;
-            }
-        }
-        return -1;
+    /** The opener that {@code closer} closes. */
+    private static int openerOf(int closer) {
+        return closer == RouterOsLexer.RBRACK ? RouterOsLexer.LBRACK
+                : closer == RouterOsLexer.RBRACE ? RouterOsLexer.LBRACE : RouterOsLexer.LPAREN;
     }
 
     private void reportUnclosed(List<Token> tokens, int stackEntry, BitSet drop) {
@@ -408,12 +461,6 @@ public final class RouterOsReader {
 
     private static boolean isCloser(int type) {
         return type == RouterOsLexer.RBRACK || type == RouterOsLexer.RBRACE || type == RouterOsLexer.RPAREN;
-    }
-
-    private static boolean closes(int opener, int closer) {
-        return (opener == RouterOsLexer.LBRACK && closer == RouterOsLexer.RBRACK)
-                || (opener == RouterOsLexer.LBRACE && closer == RouterOsLexer.RBRACE)
-                || (opener == RouterOsLexer.LPAREN && closer == RouterOsLexer.RPAREN);
     }
 
     private static String describeParserError(Token t) {

@@ -189,6 +189,33 @@ class MalformedInputTest {
         }
     }
 
+
+    @Test
+    void eightyThousandUnclosedBracketsEachFollowedByAStrayBraceGiveOneFindingPerLine() {
+        // every '}' looks for its '{' below all the '[' still open; the search is what once made this
+        // shape quadratic (see fuzz/README.md for the timings)
+        int n = 80_000;
+        StringBuilder text = new StringBuilder(BEFORE);
+        for (int i = 0; i < n; i++) {
+            text.append("/ip firewall nat add chain=dstnat to-addresses=[find }\n");
+        }
+        text.append(":put [:len \"abc\"]\n").append(AFTER);
+        ParsedScript s = read(text.toString());
+        List<Finding> findings = s.syntaxFindings();
+        assertThat(findings).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            int line = i + 2;
+            // the 101st open '[' is too deep: that line's first problem; on every other line the '}'
+            if (i == RouterOsReader.MAX_DEPTH) {
+                assertAt(findings.get(i), line, 48, "nesting deeper than 100 levels is not read");
+            } else {
+                assertAt(findings.get(i), line, 54, "unmatched '}'");
+            }
+        }
+        // the balanced line after them is read (its ']' closes its own '[', not one of the open ones)
+        assertThat(s.commands()).anyMatch(c -> c.location().line() == n + 2);
+        assertSurroundingsIntact(s);
+    }
     @Test
     void deeplyNestedButBalancedBlocks() {
         String text = BEFORE + "{".repeat(100_000) + "\n" + "}".repeat(100_000) + "\n" + AFTER;

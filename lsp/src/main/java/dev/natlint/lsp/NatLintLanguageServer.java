@@ -38,7 +38,10 @@ import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -149,6 +152,12 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
     }
 
     private <T> CompletableFuture<T> withAnalysis(String uri, T none, Function<Analysis, T> answer) {
+        if (shutdown) {
+            // the analyses stopped with the shutdown: waiting for one would never answer (the protocol
+            // asks for this error on any request after shutdown)
+            return CompletableFuture.failedFuture(new ResponseErrorException(
+                    new ResponseError(ResponseErrorCode.InvalidRequest, "natlint is shut down", null)));
+        }
         if (documents == null) {
             return CompletableFuture.completedFuture(none);
         }
@@ -175,6 +184,9 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
 
         @Override
         public void didOpen(DidOpenTextDocumentParams params) {
+            if (shutdown) {
+                return; // nothing is analysed after shutdown
+            }
             var doc = params.getTextDocument();
             if (isScript(doc.getUri(), doc.getLanguageId())) {
                 documents.open(doc.getUri(), doc.getVersion(), doc.getText());
@@ -183,6 +195,9 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
 
         @Override
         public void didChange(DidChangeTextDocumentParams params) {
+            if (shutdown) {
+                return; // nothing is analysed after shutdown
+            }
             List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
             if (changes.isEmpty()) {
                 return;
@@ -195,11 +210,17 @@ public final class NatLintLanguageServer implements LanguageServer, LanguageClie
 
         @Override
         public void didClose(DidCloseTextDocumentParams params) {
+            if (shutdown) {
+                return; // nothing is analysed after shutdown
+            }
             documents.close(params.getTextDocument().getUri());
         }
 
         @Override
         public void didSave(DidSaveTextDocumentParams params) {
+            if (shutdown) {
+                return; // nothing is analysed after shutdown
+            }
             documents.save(params.getTextDocument().getUri());
         }
 

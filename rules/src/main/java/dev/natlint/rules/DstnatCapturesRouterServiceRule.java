@@ -111,7 +111,7 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
     private dev.natlint.diag.Fix fix(RuleContext ctx, Forward fw, List<IpAddress> gateways) {
         if (!fw.rule().has("dst-address") && gateways.size() == 1) {
             return FixPlanner.complete(ctx, "keep the router's own LAN address out of the forward",
-                    Selectors.command(ctx.config(), fw.rule(), "set", "dst-address=!" + Ipv4.format(gateways.get(0).address())));
+                    Selectors.command(ctx, fw.rule(), "set", "dst-address=!" + Ipv4.format(gateways.get(0).address())));
         }
         if (fw.rule().has("dst-address-list")) {
             return null;
@@ -121,7 +121,7 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
             sb.append("/ip firewall address-list add list=natlint-router-lan address=").append(Ipv4.format(gw.address()))
                     .append(" comment=").append(Quoting.quote("natlint: the router's own " + gw.iface() + " address")).append('\n');
         }
-        sb.append(Selectors.command(ctx.config(), fw.rule(), "set", "dst-address-list=!natlint-router-lan"));
+        sb.append(Selectors.command(ctx, fw.rule(), "set", "dst-address-list=!natlint-router-lan"));
         return FixPlanner.complete(ctx, "keep the router's own LAN addresses out of the forward", sb.toString());
     }
 }

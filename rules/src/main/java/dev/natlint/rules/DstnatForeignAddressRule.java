@@ -64,7 +64,7 @@ public final class DstnatForeignAddressRule extends BaseRule {
 
     /** The current address when the router has exactly one public one, else {@code dst-address-type=local}. */
     private static Fix fix(RuleContext ctx, FirewallRule r, List<IpAddress> statics, int publicCount) {
-        Optional<String> select = Selectors.of(ctx.config(), r);
+        Optional<String> select = Selectors.of(ctx, r);
         if (select.isEmpty() || !r.has("dst-address")) {
             return null;
         }

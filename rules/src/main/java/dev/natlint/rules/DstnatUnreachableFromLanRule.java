@@ -141,6 +141,6 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
         if (unset.isEmpty() && hasDst) {
             return null;
         }
-        return before + Selectors.command(ctx.config(), r, "set", set.toString().trim());
+        return before + Selectors.command(ctx, r, "set", set.toString().trim());
     }
 }

@@ -140,7 +140,7 @@ final class FixPlanner {
                 for (Flow f : an.flows(fw, lan)) {
                     FirewallRule d = f.decisive();
                     if (f.verdict() == Verdict.FILTERED && d != null && d.table() == Table.FILTER && !before.contains(key(f))) {
-                        accepts.add(HairpinFilteredRule.accept(after.config(), d));
+                        accepts.add(HairpinFilteredRule.accept(after, d));
                     }
                 }
             }

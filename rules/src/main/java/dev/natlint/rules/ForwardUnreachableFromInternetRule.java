@@ -72,7 +72,7 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
         if (drop.isEmpty()) {
             return null;
         }
-        Optional<String> select = Selectors.of(ctx.config(), drop.get());
+        Optional<String> select = Selectors.of(ctx, drop.get());
         if (select.isEmpty()) {
             return null;
         }

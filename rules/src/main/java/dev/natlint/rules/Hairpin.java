@@ -86,7 +86,7 @@ final class Hairpin {
         }
         sb.append(" out-interface=").append(Quoting.quote(out.get()));
         FirewallRule first = f.decisive() != null && f.decisive().chain().equals("srcnat") ? f.decisive() : null;
-        Optional<String> before = first == null ? Optional.empty() : Selectors.placeBefore(ctx.config(), first);
+        Optional<String> before = first == null ? Optional.empty() : Selectors.placeBefore(ctx, first);
         before.ifPresent(p -> sb.append(' ').append(p));
         // the comment says what the rule does, not which finding asked for it: two forwards to the same
         // server and port need the same rule, and identical lines are added once

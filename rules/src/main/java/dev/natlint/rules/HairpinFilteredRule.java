@@ -46,7 +46,7 @@ public final class HairpinFilteredRule extends BaseRule {
                     + (reply ? " drops the server's reply from " + Describe.target(f) : " drops the connection to "
                     + Describe.target(f) + " after dst-nat") + (more.isEmpty() ? "" : "; without it, "
                     + String.join(", then ", more.stream().map(Describe::rule).toList()) + " would drop it too") + ".";
-            String sb = accept(ctx.config(), drop);
+            String sb = accept(ctx, drop);
             out.add(finding(fwd.location(), msg, FixPlanner.complete(ctx, "accept port-forwarded connections, both"
                     + " directions, before the drop rule at line " + drop.location().line(), sb,
                     changed(ctx, drop), "accept dstnat before " + drop.table() + " " + drop.position()),
@@ -56,11 +56,11 @@ public final class HairpinFilteredRule extends BaseRule {
     }
 
     /** The accept for port-forwarded connections placed just above {@code drop}, with a comment naming it. */
-    static String accept(dev.natlint.model.RouterConfig config, FirewallRule drop) {
+    static String accept(RuleContext ctx, FirewallRule drop) {
         // connection-nat-state=dstnat holds for both directions of a port-forwarded connection
         StringBuilder sb = new StringBuilder("/ip firewall filter add action=accept chain=").append(drop.chain())
                 .append(" connection-nat-state=dstnat ");
-        java.util.Optional<String> before = Selectors.placeBefore(config, drop);
+        java.util.Optional<String> before = Selectors.placeBefore(ctx, drop);
         if (before.isEmpty()) {
             sb.insert(0, Selectors.unselectable(drop, "add the rule below above it:") + "\n");
         }
@@ -84,7 +84,7 @@ public final class HairpinFilteredRule extends BaseRule {
         StringBuilder disabled = new StringBuilder();
         FirewallRule drop = f.decisive();
         for (int i = 0; i < MORE_DROPS && ctx.takeFixCheck(FixPlanner.CHECKS_PER_FILE); i++) {
-            java.util.Optional<String> sel = Selectors.of(ctx.config(), drop);
+            java.util.Optional<String> sel = Selectors.of(ctx, drop);
             if (sel.isEmpty()) {
                 break;
             }

@@ -50,8 +50,8 @@ public final class HairpinMasqueradeShadowedRule extends BaseRule {
 
     /** {@code move [find hairpin] destination=[find first]}, or why it cannot be written. */
     static String move(RuleContext ctx, FirewallRule moving, FirewallRule above) {
-        java.util.Optional<String> a = Selectors.of(ctx.config(), moving);
-        java.util.Optional<String> b = Selectors.of(ctx.config(), above);
+        java.util.Optional<String> a = Selectors.of(ctx, moving);
+        java.util.Optional<String> b = Selectors.of(ctx, above);
         if (a.isPresent() && b.isPresent()) {
             return moving.table().menu() + " move " + a.get() + " destination=" + b.get();
         }

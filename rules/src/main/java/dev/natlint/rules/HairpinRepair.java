@@ -46,7 +46,7 @@ final class HairpinRepair {
             String line = "line " + r.location().line();
             if (r.disabled()) {
                 tries.add(new Repair(r, "the hairpin rule at " + line + " is disabled",
-                        "enable the hairpin rule at " + line, Selectors.command(ctx.config(), r, "enable", "")));
+                        "enable the hairpin rule at " + line, Selectors.command(ctx, r, "enable", "")));
             }
             Optional<IntervalSet> ports = r.get("dst-port").filter(p -> !p.startsWith("!")).flatMap(Ports::parse);
             if (ports.isPresent() && !ports.get().containsAll(seen) && (fwdProto == null || fwdProto.equals(r.get("protocol").orElse(fwdProto)))) {
@@ -59,7 +59,7 @@ final class HairpinRepair {
                         : "the hairpin rule at " + line + " matches dst-port=" + r.get("dst-port").get()
                         + ", only part of the forward's " + Ports.format(seen);
                 tries.add(new Repair(r, cause, (publicPort ? "correct" : "widen") + " the dst-port of the hairpin rule at "
-                        + line, Selectors.command(ctx.config(), r, "set", "dst-port=" + want)));
+                        + line, Selectors.command(ctx, r, "set", "dst-port=" + want)));
             }
             for (Repair t : tries) {
                 if (!t.snippet().startsWith("#") && repairs(ctx, f, t.snippet())) {

@@ -41,7 +41,7 @@ public final class MasqueradeUnrestrictedRule extends BaseRule {
                     .orElse(topo.wanInterfaces().size() == 1 ? "out-interface=" + Quoting.quote(topo.wanInterfaces().get(0)) : null);
             out.add(finding(r.location(), msg, restriction == null ? null : FixPlanner.complete(ctx,
                     "restrict the rule to traffic leaving through the WAN",
-                    Selectors.command(ctx.config(), r, "set", restriction))));
+                    Selectors.command(ctx, r, "set", restriction))));
         }
         return out;
     }

@@ -3,8 +3,8 @@ package dev.natlint.rules;
 import dev.natlint.model.Find;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
-import dev.natlint.model.RouterConfig;
 import dev.natlint.parse.Arg;
+import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +38,9 @@ final class Selectors {
     }
 
     /** {@code [find where ...]} selecting {@code r} alone among its table's rules, or empty. */
-    static Optional<String> of(RouterConfig config, FirewallRule r) {
-        List<FirewallRule> table = config.rules(r.table());
+    static Optional<String> of(RuleContext ctx, FirewallRule r) {
+        // one index per table and file: a fix selects each rule it changes, and files have thousands
+        Find.Index table = ctx.memo("find-index " + r.table(), () -> new Find.Index(ctx.config().rules(r.table())));
         if (r.comment() != null && !r.comment().isEmpty()) {
             Map<String, String> byComment = Map.of("comment", r.comment());
             if (unique(table, r, byComment)) {
@@ -78,15 +79,15 @@ final class Selectors {
      * {@code menu verb [find ...] rest}, or, when no selection picks the rule alone (identical rules),
      * RouterOS comment lines that say so and show the rule to edit by hand.
      */
-    static String command(RouterConfig config, FirewallRule r, String verb, String rest) {
+    static String command(RuleContext ctx, FirewallRule r, String verb, String rest) {
         String menu = r.table().menu();
-        return of(config, r).map(sel -> menu + " " + verb + " " + sel + (rest.isEmpty() ? "" : " " + rest))
+        return of(ctx, r).map(sel -> menu + " " + verb + " " + sel + (rest.isEmpty() ? "" : " " + rest))
                 .orElseGet(() -> unselectable(r, menu + " " + verb + " <this rule>" + (rest.isEmpty() ? "" : " " + rest)));
     }
 
     /** {@code place-before=[find ...]} for a rule that must go above {@code r}; empty when none selects it. */
-    static Optional<String> placeBefore(RouterConfig config, FirewallRule r) {
-        return of(config, r).map(sel -> "place-before=" + sel);
+    static Optional<String> placeBefore(RuleContext ctx, FirewallRule r) {
+        return of(ctx, r).map(sel -> "place-before=" + sel);
     }
 
     static String unselectable(FirewallRule r, String what) {
@@ -95,15 +96,15 @@ final class Selectors {
                 + "\n# the rule: " + r.table().menu() + " add " + r.toCommandArguments();
     }
 
-    private static boolean unique(List<FirewallRule> table, FirewallRule r, Map<String, String> conds) {
+    private static boolean unique(Find.Index table, FirewallRule r, Map<String, String> conds) {
         List<FirewallRule> s = select(table, conds);
         return s.size() == 1 && s.get(0) == r;
     }
 
-    private static List<FirewallRule> select(List<FirewallRule> table, Map<String, String> conds) {
+    private static List<FirewallRule> select(Find.Index table, Map<String, String> conds) {
         List<Arg.Condition> c = new ArrayList<>();
         conds.forEach((k, v) -> c.add(new Arg.Condition(k, "=", v)));
-        return Find.select(table, c);
+        return table.select(c);
     }
 
     private static String render(Map<String, String> conds) {

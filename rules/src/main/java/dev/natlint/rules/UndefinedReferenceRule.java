@@ -95,10 +95,22 @@ public final class UndefinedReferenceRule extends BaseRule {
             return;
         }
         Location at = r.location();
+        if (name.isEmpty()) {
+            // nothing to define (RouterOS refuses "/interface list add name=\"\""), and removing the matcher
+            // could open the rule to every interface: no fix. RouterOS does keep an empty value (real exports
+            // contain src-address-list=""), but what it then matches is not documented
+            out.add(finding(at, property + "=" + value + (value.isEmpty() ? "\"\"" : "") + " is empty: it names no "
+                    + kind + ". RouterOS keeps such a value (exports contain it) but does not document what it matches;"
+                    + " natlint reads " + (kind.equals("chain") ? "the jump as returning at once"
+                            : "this rule as if it" + (value.startsWith("!") ? " had no such restriction" : " never matched"))
+                    + " and offers no fix. Write the " + kind + "'s name, or remove the property if the rule should"
+                    + " not depend on it.", null));
+            return;
+        }
         String msg = kind + " " + name + " (" + property + "=" + value + ") is not defined, so this rule"
                 + (value.startsWith("!") ? " matches as if the restriction were absent." : " never matches.");
         Fix fix = closest(name, defined).map(n -> FixPlanner.complete(ctx, "use the defined " + kind + " " + n,
-                        Selectors.command(ctx.config(), r, "set", property + "=" + (value.startsWith("!") ? "!" : "")
+                        Selectors.command(ctx, r, "set", property + "=" + (value.startsWith("!") ? "!" : "")
                                 + Quoting.quote(n))))
                 .orElse(switch (kind) {
                     case "interface list" -> FixPlanner.complete(ctx, "define the interface list",
