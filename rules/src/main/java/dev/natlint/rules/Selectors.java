@@ -56,23 +56,24 @@ final class Selectors {
             keys.add("comment");
         }
         keys.add("disabled");
-        // conditions only ever narrow the selection, so each is tried on the rules still selected
-        List<FirewallRule> candidates = select(table, conds);
+        int candidates = select(table, conds).size();
         for (String k : keys) {
-            if (candidates.size() == 1) {
+            if (candidates == 1) {
                 break;
             }
             String v = Find.property(r, k);
             if (v == null || !(k.equals("comment") || STABLE.matcher(v).matches())) {
                 continue;
             }
-            List<FirewallRule> narrower = select(candidates, Map.of(k, v));
-            if (narrower.size() < candidates.size()) { // only conditions that tell the rule apart from another one
-                conds.put(k, v);
-                candidates = narrower;
+            Map<String, String> more = new LinkedHashMap<>(conds);
+            more.put(k, v);
+            int n = select(table, more).size();
+            if (n < candidates) { // only conditions that tell the rule apart from another one
+                conds = more;
+                candidates = n;
             }
         }
-        return candidates.size() == 1 && candidates.get(0) == r ? Optional.of(render(conds)) : Optional.empty();
+        return candidates == 1 && select(table, conds).get(0) == r ? Optional.of(render(conds)) : Optional.empty();
     }
 
     /**
