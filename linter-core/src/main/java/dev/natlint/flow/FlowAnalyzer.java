@@ -400,48 +400,66 @@ public final class FlowAnalyzer {
 
     /**
      * Applies a dst-nat rule exactly, splitting the packets where the kernel's choice differs:
-     * with a port range in {@code to-ports}, a destination port inside the range is kept and any other
-     * becomes the range's first port (netfilter tries the original port, then the range from its
-     * start); with several {@code to-addresses}, the kernel picks one per connection by a hash, so each
-     * address is followed on its own and the verdicts say which address they assume.
+     * with a port range in {@code to-ports}, a destination port inside the range is kept (netfilter leaves
+     * an in-range tuple alone); for any other port the kernel picks a port of the range, and which one
+     * depends on its version (a rotating offset in Linux 3.x, a random one from 4.x until 6.8 restored the
+     * first port), so each port is followed on its own, like each of several {@code to-addresses}, which
+     * the kernel picks per connection by a hash; the verdicts say which choice they assume.
      */
     private void translate(PacketSet part, FirewallRule r, List<Assumption> notes, List<Path> out) {
         Optional<IntervalSet> ports = r.get("to-ports").flatMap(Ports::parse);
         Optional<IntervalSet> to = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
         List<PacketSet> parts = new ArrayList<>();
         List<Translation> portTranslations = new ArrayList<>();
+        List<List<Assumption>> portNotes = new ArrayList<>();
         if (ports.isPresent() && ports.get().size() > 1) {
             PacketSet inRange = part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.DST_PORT, ports.get())));
             PacketSet outside = part.subtract(inRange);
             if (!inRange.isEmpty()) {
                 parts.add(inRange);
                 portTranslations.add(Translation.NONE);
+                portNotes.add(notes);
             }
-            if (!outside.isEmpty()) {
+            if (!outside.isEmpty() && ports.get().size() <= MAX_SPLIT_TARGETS) {
+                for (int k = 0; k < ports.get().intervalCount(); k++) {
+                    for (long p = ports.get().lo(k); p <= ports.get().hi(k); p++) {
+                        parts.add(outside);
+                        portTranslations.add(Translation.NONE.with(Field.DST_PORT, IntervalSet.point(p)));
+                        portNotes.add(merge(notes, List.of(Assumption.assumed(r.location().line(), "to-ports has "
+                                + ports.get().size() + " ports and the router picks one per connection for a port"
+                                + " outside it; this verdict is for the connections it sends to port " + p))));
+                    }
+                }
+            } else if (!outside.isEmpty()) {
                 parts.add(outside);
                 portTranslations.add(Translation.NONE.with(Field.DST_PORT, IntervalSet.point(ports.get().min())));
+                portNotes.add(merge(notes, List.of(Assumption.unknown(r.location().line(), "to-ports has "
+                        + ports.get().size() + " ports and the router picks one per connection for a port outside it;"
+                        + " natlint follows at most " + MAX_SPLIT_TARGETS + " one by one"))));
             }
         } else {
             parts.add(part);
             portTranslations.add(ports.map(p -> Translation.NONE.with(Field.DST_PORT, p)).orElse(Translation.NONE));
+            portNotes.add(notes);
         }
         for (int i = 0; i < parts.size(); i++) {
             Translation t = portTranslations.get(i);
+            List<Assumption> partNotes = portNotes.get(i);
             if (to.isEmpty()) {
-                route(parts.get(i), r, t, notes, out);
+                route(parts.get(i), r, t, partNotes, out);
             } else if (to.get().size() == 1) {
-                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), notes, out);
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), partNotes, out);
             } else if (to.get().size() <= MAX_SPLIT_TARGETS) {
                 for (int k = 0; k < to.get().intervalCount(); k++) {
                     for (long a = to.get().lo(k); a <= to.get().hi(k); a++) {
-                        route(parts.get(i), r, t.with(Field.DST_ADDRESS, IntervalSet.point(a)), merge(notes, List.of(
+                        route(parts.get(i), r, t.with(Field.DST_ADDRESS, IntervalSet.point(a)), merge(partNotes, List.of(
                                 Assumption.assumed(r.location().line(), "to-addresses has " + to.get().size()
                                         + " addresses and the router picks one per connection; this verdict is for the"
                                         + " connections it sends to " + Ipv4.format(a)))), out);
                     }
                 }
             } else {
-                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), merge(notes, List.of(Assumption.unknown(
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), merge(partNotes, List.of(Assumption.unknown(
                         r.location().line(), "to-addresses has " + to.get().size() + " addresses; natlint follows at most "
                                 + MAX_SPLIT_TARGETS + " one by one"))), out);
             }
