@@ -78,7 +78,7 @@ public final class ChainRunner {
                 matches[i] = m;
                 Integer first = seen.putIfAbsent(rules.get(i).properties(), i);
                 firstSame[i] = first == null ? i : first;
-                if (m.packets().isEmpty()) {
+                if (m.packets().isEmpty() && m.maybe().isEmpty()) {
                     continue;
                 }
                 live.set(i);
@@ -195,8 +195,15 @@ public final class ChainRunner {
                 continue;
             }
             PacketSet hit = rest.intersect(t.preimage(m.packets()));
+            boolean maybe = !m.maybe().isEmpty() && !rest.subtract(hit).intersect(t.preimage(m.maybe())).isEmpty();
+            if (maybe) {
+                // packets the rule may also take (a DNS name in a list): they go on, resting on its assumptions
+                assumptions(rule, m).forEach(a -> add(notes, a));
+            }
             if (hit.isEmpty()) {
-                exhausted.set(index.firstSame[i]);
+                if (!maybe) {
+                    exhausted.set(index.firstSame[i]);
+                }
                 continue;
             }
             List<Assumption> own = assumptions(rule, m);
