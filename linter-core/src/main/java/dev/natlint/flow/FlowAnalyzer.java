@@ -41,6 +41,8 @@ public final class FlowAnalyzer {
     /** The subnets of the router's static uplink addresses, and the first dynamic uplink's line: fixed per config. */
     private final IntervalSet uplinkSubnets;
     private final Optional<Integer> dynamicUplinkLine;
+    /** Whether an enabled NAT or filter rule matches an address type, the only way a LAN flow tells the router's own addresses. */
+    private final boolean addressTypeMatched;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
     private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields = new ConcurrentHashMap<>();
 
@@ -56,6 +58,11 @@ public final class FlowAnalyzer {
         Path withNotes(List<Assumption> notes) {
             return new Path(origin, verdict, dstnat, translation, route, srcnat, decisive, related, notes, replyDropped);
         }
+
+        Path withOrigin(PacketSet part) {
+            return new Path(part, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions,
+                    replyDropped);
+        }
     }
 
     private FlowAnalyzer(Topology topology, FlowAnalyzer earlier) {
@@ -66,6 +73,9 @@ public final class FlowAnalyzer {
         this.universe = space.universe();
         this.uplinkSubnets = uplinkSubnets(topology);
         this.dynamicUplinkLine = dynamicUplinkLine(topology);
+        this.addressTypeMatched = java.util.stream.Stream.of(Table.NAT, Table.FILTER)
+                .flatMap(t -> topology.config().rules(t).stream())
+                .anyMatch(r -> !r.disabled() && (r.has("dst-address-type") || r.has("src-address-type")));
     }
 
     public static FlowAnalyzer of(RouterConfig config) {
@@ -236,14 +246,37 @@ public final class FlowAnalyzer {
         IntervalSet foreign = f.publicAddresses().subtract(delivered);
         // with a dynamic uplink address, an address outside the static uplink subnets may be the current lease
         List<Assumption> internetNotes = List.of();
+        IntervalSet maybeOwnFromLan = IntervalSet.empty();
         Optional<Integer> dynamicLine = dynamicUplinkLine;
         if (!foreign.isEmpty() && dynamicLine.isPresent() && !foreign.subtract(uplinkSubnets).isEmpty()) {
             IntervalSet maybeOwn = foreign.subtract(uplinkSubnets);
+            maybeOwnFromLan = addressTypeMatched ? maybeOwn : IntervalSet.empty();
             delivered = delivered.union(maybeOwn);
             foreign = foreign.subtract(maybeOwn);
             internetNotes = List.of(Assumption.assumed(dynamicLine.get(), Cidrs.render(maybeOwn).get(0)
                     + (maybeOwn.size() > 1 ? " and the rest of the forward's public addresses are" : " is")
                     + " assumed to be the address this uplink gets at run time"));
+        }
+        if (!maybeOwnFromLan.isEmpty()) {
+            IntervalSet maybeOwn = maybeOwnFromLan;
+            // LAN clients' verdicts take such an address for another host's, which it is not if it is the lease:
+            // then an address-type matcher (dst-address-type=local) on their way would match it
+            List<Assumption> lanNotes = List.of(Assumption.assumed(dynamicLine.get(), "for LAN clients, "
+                    + Cidrs.render(maybeOwn).get(0) + (maybeOwn.size() > 1 ? " and the rest of the forward's public"
+                    + " addresses are" : " is") + " assumed not to be an address the router gets at run time"));
+            PacketSet toMaybeOwn = PacketSet.of(PacketBox.all(universe).with(Field.DST_ADDRESS, maybeOwn));
+            List<Path> lanPaths = new ArrayList<>();
+            for (Path p : paths) {
+                PacketSet mine = p.origin().intersect(toMaybeOwn);
+                PacketSet other = p.origin().subtract(mine);
+                if (!other.isEmpty()) {
+                    lanPaths.add(p.withOrigin(other));
+                }
+                if (!mine.isEmpty()) {
+                    lanPaths.add(p.withOrigin(mine).withNotes(merge(lanNotes, p.assumptions())));
+                }
+            }
+            paths = lanPaths;
         }
         for (PacketBox box : internet) {
             if (!delivered.isEmpty()) {
