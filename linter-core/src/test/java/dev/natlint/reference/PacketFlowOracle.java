@@ -466,8 +466,9 @@ public final class PacketFlowOracle {
             lanRouter = route.gateway();
             serverNet = w.connectedHolding(lanRouter);
         }
-        if (serverNet != null && serverNet.holds(source) && !w.local(source) && source != lanRouter) {
-            // the gateway delivers to the client itself: the client gets a reply from the server's address
+        if (serverNet != null && serverNet.holds(source) && !w.local(source)) {
+            // the gateway delivers to the client itself (or is the client, a LAN router connecting to the public
+            // address): the client gets a reply from the server's address
             if (srcnatted || s == null) {
                 return Verdict.REPLY_BYPASSES_ROUTER;
             }
