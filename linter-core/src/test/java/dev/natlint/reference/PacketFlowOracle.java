@@ -63,6 +63,16 @@ import java.util.TreeSet;
  * all (the generators do not produce it): raw and mangle stages, policy routing, VRFs, {@code in-interface} in
  * srcnat, netmap/same as translations, IPv6, helpers.
  *
+ * <p>The verdicts, as the oracle names them: {@code not-delivered} when the internet does not bring the packet;
+ * {@code shadowed} when another rule decides the dstnat chain first (a dst-nat to another target, or any other
+ * deciding action earlier in the table), {@code no-dst-nat} when nothing translates it or it is translated to a
+ * router address; {@code unroutable} when the main table has no route to the target, a blackhole, or only a
+ * default route while the target is a private (RFC 1918) address the provider drops; {@code filtered} when the
+ * forward chain drops the request or the reply; {@code reply-bypasses-router} when the server's gateway
+ * delivers the reply straight to the client, and {@code masquerade-shadowed} when, besides, a masquerade or
+ * src-nat later in the srcnat walk would have matched; {@code reply-wrong-uplink} when the reply to an
+ * internet client is routed out of another interface than the one it came in on; else {@code ok}.
+ *
  * <p>Unknowns and the kernel's choices are explored exhaustively: a run that meets one stops, and is re-run
  * once per value, so every combination that matters is evaluated and nothing is guessed.
  */
