@@ -69,7 +69,7 @@ public final class ChainRunner {
                 matches[i] = m;
                 Integer first = seen.putIfAbsent(rules.get(i).properties(), i);
                 firstSame[i] = first == null ? i : first;
-                if (!m.packets().isEmpty()) {
+                if (!m.packets().isEmpty() || !m.maybe().isEmpty()) {
                     live.set(i);
                 }
             }
@@ -231,8 +231,15 @@ public final class ChainRunner {
             }
             Split split = split(rest, t.preimage(m.packets()));
             PacketSet hit = split.hit();
+            boolean maybe = !m.maybe().isEmpty() && !split.rest().intersect(t.preimage(m.maybe())).isEmpty();
+            if (maybe) {
+                // packets the rule may also take (a DNS name in a list): they go on, resting on its assumptions
+                assumptions(rule, m).forEach(a -> add(notes, a));
+            }
             if (hit.isEmpty()) {
-                exhausted.set(index.firstSame[i]);
+                if (!maybe) {
+                    exhausted.set(index.firstSame[i]);
+                }
                 continue;
             }
             List<Assumption> own = assumptions(rule, m);

@@ -41,6 +41,8 @@ public final class FlowAnalyzer {
     /** The subnets of the router's static uplink addresses, and the first dynamic uplink's line: fixed per config. */
     private final IntervalSet uplinkSubnets;
     private final Optional<Integer> dynamicUplinkLine;
+    /** Whether an enabled NAT or filter rule matches an address type, the only way a LAN flow tells the router's own addresses. */
+    private final boolean addressTypeMatched;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
     private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields;
 
@@ -55,6 +57,11 @@ public final class FlowAnalyzer {
 
         Path withNotes(List<Assumption> notes) {
             return new Path(origin, verdict, dstnat, translation, route, srcnat, decisive, related, notes, replyDropped);
+        }
+
+        Path withOrigin(PacketSet part) {
+            return new Path(part, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions,
+                    replyDropped);
         }
     }
 
@@ -72,6 +79,9 @@ public final class FlowAnalyzer {
         this.universe = space.universe();
         this.uplinkSubnets = uplinkSubnets(topology);
         this.dynamicUplinkLine = dynamicUplinkLine(topology);
+        this.addressTypeMatched = java.util.stream.Stream.of(Table.NAT, Table.FILTER)
+                .flatMap(t -> topology.config().rules(t).stream())
+                .anyMatch(r -> !r.disabled() && (r.has("dst-address-type") || r.has("src-address-type")));
     }
 
     public static FlowAnalyzer of(RouterConfig config) {
@@ -308,14 +318,37 @@ public final class FlowAnalyzer {
         IntervalSet foreign = f.publicAddresses().subtract(delivered);
         // with a dynamic uplink address, an address outside the static uplink subnets may be the current lease
         List<Assumption> internetNotes = List.of();
+        IntervalSet maybeOwnFromLan = IntervalSet.empty();
         Optional<Integer> dynamicLine = dynamicUplinkLine;
         if (!foreign.isEmpty() && dynamicLine.isPresent() && !foreign.subtract(uplinkSubnets).isEmpty()) {
             IntervalSet maybeOwn = foreign.subtract(uplinkSubnets);
+            maybeOwnFromLan = addressTypeMatched ? maybeOwn : IntervalSet.empty();
             delivered = delivered.union(maybeOwn);
             foreign = foreign.subtract(maybeOwn);
             internetNotes = List.of(Assumption.assumed(dynamicLine.get(), Cidrs.render(maybeOwn).get(0)
                     + (maybeOwn.size() > 1 ? " and the rest of the forward's public addresses are" : " is")
                     + " assumed to be the address this uplink gets at run time"));
+        }
+        if (!maybeOwnFromLan.isEmpty()) {
+            IntervalSet maybeOwn = maybeOwnFromLan;
+            // LAN clients' verdicts take such an address for another host's, which it is not if it is the lease:
+            // then an address-type matcher (dst-address-type=local) on their way would match it
+            List<Assumption> lanNotes = List.of(Assumption.assumed(dynamicLine.get(), "for LAN clients, "
+                    + Cidrs.render(maybeOwn).get(0) + (maybeOwn.size() > 1 ? " and the rest of the forward's public"
+                    + " addresses are" : " is") + " assumed not to be an address the router gets at run time"));
+            PacketSet toMaybeOwn = PacketSet.of(PacketBox.all(universe).with(Field.DST_ADDRESS, maybeOwn));
+            List<Path> lanPaths = new ArrayList<>();
+            for (Path p : paths) {
+                PacketSet mine = p.origin().intersect(toMaybeOwn);
+                PacketSet other = p.origin().subtract(mine);
+                if (!other.isEmpty()) {
+                    lanPaths.add(p.withOrigin(other));
+                }
+                if (!mine.isEmpty()) {
+                    lanPaths.add(p.withOrigin(mine).withNotes(merge(lanNotes, p.assumptions())));
+                }
+            }
+            paths = lanPaths;
         }
         for (PacketBox box : internet) {
             if (!delivered.isEmpty()) {
@@ -483,48 +516,66 @@ public final class FlowAnalyzer {
 
     /**
      * Applies a dst-nat rule exactly, splitting the packets where the kernel's choice differs:
-     * with a port range in {@code to-ports}, a destination port inside the range is kept and any other
-     * becomes the range's first port (netfilter tries the original port, then the range from its
-     * start); with several {@code to-addresses}, the kernel picks one per connection by a hash, so each
-     * address is followed on its own and the verdicts say which address they assume.
+     * with a port range in {@code to-ports}, a destination port inside the range is kept (netfilter leaves
+     * an in-range tuple alone); for any other port the kernel picks a port of the range, and which one
+     * depends on its version (a rotating offset in Linux 3.x, a random one from 4.x until 6.8 restored the
+     * first port), so each port is followed on its own, like each of several {@code to-addresses}, which
+     * the kernel picks per connection by a hash; the verdicts say which choice they assume.
      */
     private void translate(PacketSet part, FirewallRule r, List<Assumption> notes, List<Path> out) {
         Optional<IntervalSet> ports = r.get("to-ports").flatMap(Ports::parse);
         Optional<IntervalSet> to = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
         List<PacketSet> parts = new ArrayList<>();
         List<Translation> portTranslations = new ArrayList<>();
+        List<List<Assumption>> portNotes = new ArrayList<>();
         if (ports.isPresent() && ports.get().size() > 1) {
             PacketSet inRange = part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.DST_PORT, ports.get())));
             PacketSet outside = part.subtract(inRange);
             if (!inRange.isEmpty()) {
                 parts.add(inRange);
                 portTranslations.add(Translation.NONE);
+                portNotes.add(notes);
             }
-            if (!outside.isEmpty()) {
+            if (!outside.isEmpty() && ports.get().size() <= MAX_SPLIT_TARGETS) {
+                for (int k = 0; k < ports.get().intervalCount(); k++) {
+                    for (long p = ports.get().lo(k); p <= ports.get().hi(k); p++) {
+                        parts.add(outside);
+                        portTranslations.add(Translation.NONE.with(Field.DST_PORT, IntervalSet.point(p)));
+                        portNotes.add(merge(notes, List.of(Assumption.assumed(r.location().line(), "to-ports has "
+                                + ports.get().size() + " ports and the router picks one per connection for a port"
+                                + " outside it; this verdict is for the connections it sends to port " + p))));
+                    }
+                }
+            } else if (!outside.isEmpty()) {
                 parts.add(outside);
                 portTranslations.add(Translation.NONE.with(Field.DST_PORT, IntervalSet.point(ports.get().min())));
+                portNotes.add(merge(notes, List.of(Assumption.unknown(r.location().line(), "to-ports has "
+                        + ports.get().size() + " ports and the router picks one per connection for a port outside it;"
+                        + " natlint follows at most " + MAX_SPLIT_TARGETS + " one by one"))));
             }
         } else {
             parts.add(part);
             portTranslations.add(ports.map(p -> Translation.NONE.with(Field.DST_PORT, p)).orElse(Translation.NONE));
+            portNotes.add(notes);
         }
         for (int i = 0; i < parts.size(); i++) {
             Translation t = portTranslations.get(i);
+            List<Assumption> partNotes = portNotes.get(i);
             if (to.isEmpty()) {
-                route(parts.get(i), r, t, notes, out);
+                route(parts.get(i), r, t, partNotes, out);
             } else if (to.get().size() == 1) {
-                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), notes, out);
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), partNotes, out);
             } else if (to.get().size() <= MAX_SPLIT_TARGETS) {
                 for (int k = 0; k < to.get().intervalCount(); k++) {
                     for (long a = to.get().lo(k); a <= to.get().hi(k); a++) {
-                        route(parts.get(i), r, t.with(Field.DST_ADDRESS, IntervalSet.point(a)), merge(notes, List.of(
+                        route(parts.get(i), r, t.with(Field.DST_ADDRESS, IntervalSet.point(a)), merge(partNotes, List.of(
                                 Assumption.assumed(r.location().line(), "to-addresses has " + to.get().size()
                                         + " addresses and the router picks one per connection; this verdict is for the"
                                         + " connections it sends to " + Ipv4.format(a)))), out);
                     }
                 }
             } else {
-                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), merge(notes, List.of(Assumption.unknown(
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), merge(partNotes, List.of(Assumption.unknown(
                         r.location().line(), "to-addresses has " + to.get().size() + " addresses; natlint follows at most "
                                 + MAX_SPLIT_TARGETS + " one by one"))), out);
             }

@@ -22,12 +22,19 @@ import java.util.Set;
 public final class RuleMatcher {
 
     /**
-     * What a rule matches, and what natlint had to assume to say so. {@code hull} bounds the packets
-     * field by field, so that a chain can skip a rule its packets cannot meet without set algebra.
+     * What a rule matches, and what natlint had to assume to say so. {@code maybe} holds packets outside
+     * {@code packets} that the rule may match too, depending on what natlint cannot know (the addresses a
+     * DNS name in an address list resolves to): they are not taken, but whatever happens to them rests on
+     * the assumptions. {@code hull} bounds both field by field, so that a chain can skip a rule its packets
+     * cannot meet without set algebra.
      */
-    public record Match(PacketSet packets, List<String> assumptions, PacketBox hull) {
+    public record Match(PacketSet packets, List<String> assumptions, PacketBox hull, PacketSet maybe) {
         public Match(PacketSet packets, List<String> assumptions) {
-            this(packets, assumptions, packets.hull());
+            this(packets, assumptions, packets.hull(), PacketSet.empty(packets.universe()));
+        }
+
+        public Match(PacketSet packets, List<String> assumptions, PacketSet maybe) {
+            this(packets, assumptions, maybe.isEmpty() ? packets.hull() : packets.union(maybe).hull(), maybe);
         }
     }
 
@@ -97,6 +104,8 @@ public final class RuleMatcher {
         List<String> assumptions = new ArrayList<>();
         PacketBox box = PacketBox.all(space.universe());
         PacketSet extra = null; // the port= matcher is a union of two boxes
+        // address lists with DNS names: the field and the list's static members, applied after the loop
+        Map<Field, IntervalSet> named = new java.util.EnumMap<>(Field.class);
         for (Map.Entry<String, String> e : rule.properties().entrySet()) {
             String name = e.getKey();
             String written = e.getValue();
@@ -109,8 +118,15 @@ public final class RuleMatcher {
             switch (name) {
                 case "src-address" -> box = box.with(Field.SRC_ADDRESS, address(value, negated));
                 case "dst-address" -> box = box.with(Field.DST_ADDRESS, address(value, negated));
-                case "src-address-list" -> box = box.with(Field.SRC_ADDRESS, list(value, negated, assumptions));
-                case "dst-address-list" -> box = box.with(Field.DST_ADDRESS, list(value, negated, assumptions));
+                case "src-address-list", "dst-address-list" -> {
+                    Field f = name.startsWith("src") ? Field.SRC_ADDRESS : Field.DST_ADDRESS;
+                    IntervalSet members = list(value, negated, assumptions);
+                    if (!negated && space.addressListHasNames(value)) {
+                        named.merge(f, members, IntervalSet::intersect);
+                    } else {
+                        box = box.with(f, members);
+                    }
+                }
                 case "src-address-type" -> box = box.with(Field.SRC_ADDRESS, addressType(value, negated));
                 case "dst-address-type" -> box = box.with(Field.DST_ADDRESS, addressType(value, negated));
                 case "protocol" -> box = box.with(Field.PROTOCOL, protocol(value, negated));
@@ -187,11 +203,20 @@ public final class RuleMatcher {
                 default -> assumptions.add(name + "=" + written + " is not analysed; assumed to match");
             }
         }
-        PacketSet result = PacketSet.of(box);
+        PacketBox exact = box;
+        for (Map.Entry<Field, IntervalSet> e : named.entrySet()) {
+            exact = exact.with(e.getKey(), e.getValue());
+        }
+        PacketSet result = PacketSet.of(exact);
+        PacketSet maybe = PacketSet.empty(space.universe());
+        for (Map.Entry<Field, IntervalSet> e : named.entrySet()) {
+            maybe = maybe.union(PacketSet.of(box.with(e.getKey(), space.allAddresses().subtract(e.getValue()))));
+        }
         if (extra != null) {
             result = result.intersect(extra);
+            maybe = maybe.intersect(extra);
         }
-        return new Match(result, List.copyOf(assumptions));
+        return new Match(result, List.copyOf(assumptions), maybe);
     }
 
     /** The properties of {@code rule} that packet {@code p} fails, each checked on its own. */

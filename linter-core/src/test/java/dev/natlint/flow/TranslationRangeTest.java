@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * dst-nat to a range is decided per translated port or address, the way netfilter chooses: a port
- * inside {@code to-ports} is kept, any other gets the range's first port; several {@code to-addresses}
- * are each followed, marked as the router's per-connection choice.
+ * inside {@code to-ports} is kept; for any other port, and among several {@code to-addresses}, the router
+ * picks per connection, so each choice is followed and marked as an assumption.
  */
 class TranslationRangeTest {
 
@@ -57,13 +57,21 @@ class TranslationRangeTest {
     }
 
     @Test
-    void portOutsideTheRangeGetsTheFirstPort() {
+    void portOutsideTheRangeIsFollowedToEveryPortOfIt() {
+        // the kernel picks a port of the range for a port outside it, and which one depends on its version
         String fwd = "/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat"
                 + " to-addresses=192.168.20.10 to-ports=9000-9010\n";
-        assertThat(portsWith(flows(fwd + "/ip firewall filter add chain=forward action=drop connection-state=new protocol=tcp dst-port=9000\n"),
-                Verdict.FILTERED)).isEqualTo(IntervalSet.point(80));
-        assertThat(portsWith(flows(fwd + "/ip firewall filter add chain=forward action=drop connection-state=new protocol=tcp dst-port=9005\n"),
-                Verdict.FILTERED)).isEqualTo(IntervalSet.empty());
+        List<Flow> flows = flows(fwd + "/ip firewall filter add chain=forward action=drop connection-state=new protocol=tcp dst-port=9005\n");
+        assertThat(portsWith(flows, Verdict.FILTERED)).isEqualTo(IntervalSet.point(80));
+        assertThat(portsWith(flows, Verdict.OK)).isEqualTo(IntervalSet.point(80));
+        assertThat(flows).allMatch(f -> f.certainty() == Certainty.ASSUMED);
+        assertThat(flows.stream().filter(f -> f.verdict() == Verdict.FILTERED && !f.source().internet()))
+                .allSatisfy(f -> assertThat(f.assumptions()).singleElement()
+                        .satisfies(a -> assertThat(a.reason()).contains("11 ports").contains("port 9005")));
+        // a range over 16 ports is not split: the verdicts say they are not decided
+        List<Flow> wide = flows("/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80"
+                + " action=dst-nat to-addresses=192.168.20.10 to-ports=9000-9100\n");
+        assertThat(wide).allMatch(f -> f.certainty() == Certainty.UNKNOWN);
     }
 
     @Test
