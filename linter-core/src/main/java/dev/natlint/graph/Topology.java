@@ -12,6 +12,7 @@ import dev.natlint.model.RouterConfig;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Prefix;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,8 +29,9 @@ import org.jgrapht.Graphs;
 import org.jgrapht.graph.DirectedMultigraph;
 
 /**
- * The router as a graph: interfaces, the L2 membership of ports in bridges, connected subnets, static
- * routes and the internet. Built once per configuration; the flow analysis asks it where packets go.
+ * The router as a graph: the router, its interfaces, the L2 membership of ports in bridges, connected
+ * subnets, gateways, the networks behind them and the internet, with links and routes as edges. Built
+ * once per configuration; the flow analysis asks it (through {@link Routing}) where packets go.
  */
 public final class Topology {
 
@@ -438,7 +440,7 @@ public final class Topology {
     }
 
     public List<IpAddress> addressesOn(String iface) {
-        return addressesByInterface.getOrDefault(iface, List.of());
+        return Collections.unmodifiableList(addressesByInterface.getOrDefault(iface, List.of()));
     }
 
     /** Interfaces whose address is assigned at run time (DHCP client, PPPoE client), sorted. */
@@ -496,10 +498,5 @@ public final class Topology {
     public List<Node> neighbours(String iface) {
         Node.InterfaceNode n = interfaces.get(iface);
         return n == null ? List.of() : Graphs.neighborListOf(graph, n);
-    }
-
-    static boolean contains(long network, int prefixLength, long address) {
-        long mask = prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
-        return (address & mask) == (network & mask);
     }
 }
