@@ -9,6 +9,7 @@ import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.packet.Universe;
 import dev.natlint.graph.Role;
 import dev.natlint.graph.RouteResult;
+import dev.natlint.graph.Routing;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
@@ -665,20 +666,15 @@ public final class FlowAnalyzer {
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
         // the server's reply goes to its gateway: the router when the server is on a connected subnet, or
         // the LAN router the router reaches it through, which delivers straight to clients on its own subnet
-        Optional<IpAddress> serverSubnet = topology.connectedSubnetOf(target);
-        long lanRouter = RouteResult.NO_GATEWAY;
-        if (serverSubnet.isEmpty() && route.via() == RouteResult.Via.STATIC && route.gateway() != RouteResult.NO_GATEWAY) {
-            lanRouter = route.gateway();
-            serverSubnet = topology.connectedSubnetOf(lanRouter);
-        }
-        if (serverSubnet.isEmpty()) {
+        Optional<Routing.ServerGateway> gateway = topology.routing().serverGateway(target);
+        if (gateway.isEmpty()) {
             replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
             return;
         }
-        IpAddress net = serverSubnet.get();
+        IpAddress net = gateway.get().subnet();
         IntervalSet sameSubnet = IntervalSet.of(net.network(), net.broadcast()).subtract(space.local());
-        if (lanRouter != RouteResult.NO_GATEWAY) {
-            sameSubnet = sameSubnet.subtract(IntervalSet.point(lanRouter));
+        if (gateway.get().viaLanRouter()) {
+            sameSubnet = sameSubnet.subtract(IntervalSet.point(gateway.get().lanRouter()));
         }
         Optional<IntervalSet> newSource = t.get(Field.SRC_ADDRESS);
         if (newSource.isPresent()) {
@@ -847,7 +843,28 @@ public final class FlowAnalyzer {
         Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
         List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
                 p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped());
-        return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(), p.assumptions(), ex,
-                p.replyDropped());
+        return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(),
+                merge(p.assumptions(), roleGuesses(f, s)), ex, p.replyDropped());
+    }
+
+    /**
+     * The roles guessed from a list name that a flow rests on: its clients' interface, and the WANs whose
+     * addresses stand for the forward's public address when the forward names none.
+     */
+    private List<Assumption> roleGuesses(Forward f, Source s) {
+        List<Assumption> out = List.of();
+        Assumption own = topology.role(s.iface()).guess();
+        if (own != null) {
+            out = List.of(own);
+        }
+        if (f != null && f.rule().get("dst-address").isEmpty() && f.rule().get("dst-address-list").isEmpty()) {
+            for (String wan : topology.wanInterfaces()) {
+                Assumption g = topology.role(wan).guess();
+                if (g != null) {
+                    out = merge(out, List.of(g));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -1,8 +1,9 @@
 package dev.natlint.flow;
 
+import dev.natlint.graph.Link;
+import dev.natlint.graph.RouteEntry;
 import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
-import dev.natlint.model.Route;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import java.util.List;
@@ -43,11 +44,11 @@ public final class ReplyRouting {
                         "new-routing-mark", "passthrough"))) {
                     continue;
                 }
-                for (Route r : c.routes()) {
-                    if (!r.disabled() && r.isDefault() && !r.blackhole() && table.get().equals(r.routingTable())
-                            && topology.egressOf(r.gateway()).filter(uplink.get()::equals).isPresent()) {
+                for (Link l : topology.routing().routes(table.get())) {
+                    RouteEntry r = l.route();
+                    if (r.isDefault() && r.origin() == RouteEntry.Origin.STATIC && uplink.get().equals(r.iface())) {
                         linesByUplink.computeIfAbsent(uplink.get(), k -> new TreeSet<>()).addAll(List.of(
-                                markConnection.location().line(), markRouting.location().line(), r.location().line()));
+                                markConnection.location().line(), markRouting.location().line(), r.line()));
                     }
                 }
             }

@@ -1,15 +1,21 @@
 package dev.natlint.graph;
 
+import dev.natlint.diag.Assumption;
 import dev.natlint.model.ConfigItem;
 import dev.natlint.model.DhcpClient;
 import dev.natlint.model.Interface;
 import dev.natlint.model.InterfaceType;
+import dev.natlint.model.InterfaceList;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.Route;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.net.Ipv4;
+import dev.natlint.net.Prefix;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +29,9 @@ import org.jgrapht.Graphs;
 import org.jgrapht.graph.DirectedMultigraph;
 
 /**
- * The router as a graph: interfaces, the L2 membership of ports in bridges, connected subnets, static
- * routes and the internet. Built once per configuration; the flow analysis asks it where packets go.
+ * The router as a graph: the router, its interfaces, the L2 membership of ports in bridges, connected
+ * subnets, gateways, the networks behind them and the internet, with links and routes as edges. Built
+ * once per configuration; the flow analysis asks it (through {@link Routing}) where packets go.
  */
 public final class Topology {
 
@@ -32,14 +39,13 @@ public final class Topology {
     private final Graph<Node, Link> graph = new DirectedMultigraph<>(Link.class);
     private final Map<String, Node.InterfaceNode> interfaces = new TreeMap<>();
     private final List<IpAddress> routerAddresses = new ArrayList<>();
+    private final Set<Long> routerAddressSet = new HashSet<>();
+    private final Map<String, List<IpAddress>> addressesByInterface = new HashMap<>();
     private final Map<String, Role> roles = new TreeMap<>();
-    private final List<StaticRoute> staticRoutes = new ArrayList<>();
     private final Set<String> dynamicAddressInterfaces = new TreeSet<>();
+    private final Node.RouterNode router = new Node.RouterNode();
     private final Node.InternetNode internet = new Node.InternetNode();
-
-    /** A usable route with its egress interface resolved. */
-    private record StaticRoute(long network, int prefixLength, String iface, boolean blackhole, Route route) {
-    }
+    private final Routing routing = new Routing(graph, router, interfaces);
 
     private Topology(RouterConfig config) {
         this.config = config;
@@ -59,9 +65,15 @@ public final class Topology {
         return graph;
     }
 
+    /** Routing decisions and paths, answered on the graph. */
+    public Routing routing() {
+        return routing;
+    }
+
     // ---- construction ---------------------------------------------------------------------------
 
     private void build() {
+        graph.addVertex(router);
         graph.addVertex(internet);
         Set<String> slaves = new TreeSet<>();
         config.bridgePorts().stream().filter(p -> !p.disabled()).forEach(p -> slaves.add(p.iface()));
@@ -71,6 +83,9 @@ public final class Topology {
             Node.InterfaceNode n = new Node.InterfaceNode(i.name(), i.type(), !slaves.contains(i.name()));
             interfaces.put(i.name(), n);
             graph.addVertex(n);
+            if (n.l3()) {
+                graph.addEdge(router, n, new Link(router, n, Link.Kind.HAS));
+            }
         }
         config.bridgePorts().stream().filter(p -> !p.disabled()).forEach(p -> link(p.iface(), p.bridge(),
                 Link.Kind.MEMBER_OF));
@@ -85,9 +100,20 @@ public final class Topology {
             }
             IpAddress onL3 = new IpAddress(a.address(), a.prefixLength(), owner, false, a.location());
             routerAddresses.add(onL3);
+            routerAddressSet.add(onL3.address());
+            addressesByInterface.computeIfAbsent(owner, k -> new ArrayList<>()).add(onL3);
+            routing.indexConnected(onL3);
             Node.SubnetNode subnet = new Node.SubnetNode(onL3.network(), onL3.prefixLength());
             graph.addVertex(subnet);
-            graph.addEdge(interfaces.get(owner), subnet, new Link(interfaces.get(owner), subnet, Link.Kind.ON_LINK));
+            Node.InterfaceNode iface = interfaces.get(owner);
+            // one connected route per interface and subnet, from the first address on it
+            if (graph.getAllEdges(iface, subnet).stream().noneMatch(l -> l.kind() == Link.Kind.ON_LINK)) {
+                RouteEntry connected = new RouteEntry(new Prefix(onL3.network(), onL3.prefixLength()), 0, "main",
+                        RouteEntry.Origin.CONNECTED, owner, RouteResult.NO_GATEWAY, line(a.location()));
+                Link onLink = new Link(iface, subnet, Link.Kind.ON_LINK, connected);
+                graph.addEdge(iface, subnet, onLink);
+                routing.index(onLink);
+            }
         }
         for (DhcpClient d : config.dhcpClients()) {
             if (!d.disabled() && interfaces.containsKey(d.iface())) {
@@ -126,25 +152,81 @@ public final class Topology {
         return config.findInterface(name).map(Interface::disabled).orElse(false);
     }
 
+    /**
+     * Every enabled route of every table becomes a ROUTE edge from its gateway to the network behind it
+     * (the internet for a default route), the gateway hanging off the connected subnet it is on; a
+     * blackhole route starts at the router. A gateway no connected subnet or interface resolves is left
+     * out, as the router would not use the route. Then the default routes DHCP and PPPoE clients learn.
+     */
     private void resolveRoutes() {
         for (Route r : config.routes()) {
-            if (r.disabled() || !"main".equals(r.routingTable())) {
+            if (r.disabled() || r.prefixLength() < 0 || r.prefixLength() > 32 || r.dstAddress() < 0
+                    || r.dstAddress() > Ipv4.MAX) {
                 continue;
             }
+            Prefix destination = new Prefix(r.dstAddress() & Ipv4.mask(r.prefixLength()), r.prefixLength());
+            Node behind = networkNode(destination);
             if (r.blackhole()) {
-                staticRoutes.add(new StaticRoute(r.dstAddress(), r.prefixLength(), null, true, r));
+                addRoute(router, behind, new RouteEntry(destination, r.distance(), r.routingTable(),
+                        RouteEntry.Origin.BLACKHOLE, null, RouteResult.NO_GATEWAY, line(r.location())));
                 continue;
             }
-            egressOfGateway(r.gateway()).ifPresent(iface -> {
-                long network = r.prefixLength() == 0 ? 0 : r.dstAddress() & (0xFFFFFFFFL << (32 - r.prefixLength()));
-                staticRoutes.add(new StaticRoute(network & 0xFFFFFFFFL, r.prefixLength(), iface, false, r));
-                if (r.prefixLength() > 0) {
-                    Node.SubnetNode net = new Node.SubnetNode(network & 0xFFFFFFFFL, r.prefixLength());
-                    graph.addVertex(net);
-                    graph.addEdge(interfaces.get(iface), net, new Link(interfaces.get(iface), net, Link.Kind.ROUTE));
-                }
-            });
+            Optional<String> egress = egressOfGateway(r.gateway());
+            if (egress.isPresent()) {
+                long next = gatewayAddress(r.gateway());
+                addRoute(gateway(egress.get(), next), behind, new RouteEntry(destination, r.distance(), r.routingTable(),
+                        RouteEntry.Origin.STATIC, egress.get(), next, line(r.location())));
+            }
         }
+        // learned default routes in a fixed order: DHCP clients by interface, then PPPoE clients by name
+        Prefix any = new Prefix(0, 0);
+        config.dhcpClients().stream().filter(d -> !d.disabled() && d.addDefaultRoute() && interfaces.containsKey(d.iface()))
+                .sorted(Comparator.comparing(DhcpClient::iface))
+                .forEach(d -> addRoute(gateway(d.iface(), RouteResult.NO_GATEWAY), internet, new RouteEntry(any,
+                        d.defaultRouteDistance(), "main", RouteEntry.Origin.DYNAMIC, d.iface(), RouteResult.NO_GATEWAY,
+                        line(d.location()))));
+        config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled()
+                        && "yes".equals(i.properties().get("add-default-route")))
+                .sorted(Comparator.comparing(Interface::name))
+                .forEach(i -> addRoute(gateway(i.name(), RouteResult.NO_GATEWAY), internet, new RouteEntry(any,
+                        distance(i.properties().get("default-route-distance")), "main", RouteEntry.Origin.DYNAMIC,
+                        i.name(), RouteResult.NO_GATEWAY, line(i.location()))));
+    }
+
+    private Node networkNode(Prefix p) {
+        if (p.length() == 0) {
+            return internet;
+        }
+        Node.SubnetNode n = new Node.SubnetNode(p.network(), p.length());
+        graph.addVertex(n);
+        return n;
+    }
+
+    /** The gateway node for a next hop out of {@code iface}, attached to the subnet (or interface) it is on. */
+    private Node.GatewayNode gateway(String iface, long address) {
+        Node.GatewayNode g = new Node.GatewayNode(iface, address);
+        if (graph.addVertex(g)) {
+            Node.InterfaceNode out = interfaces.get(iface);
+            if (graph.getEdge(router, out) == null) {
+                graph.addEdge(router, out, new Link(router, out, Link.Kind.HAS));
+            }
+            Node on = address == RouteResult.NO_GATEWAY ? out : routing.connectedSubnetOf(address)
+                    .filter(a -> a.iface().equals(iface)).<Node>map(a -> new Node.SubnetNode(a.network(), a.prefixLength()))
+                    .orElse(out);
+            graph.addEdge(on, g, new Link(on, g, Link.Kind.GATEWAY));
+        }
+        return g;
+    }
+
+    private void addRoute(Node from, Node to, RouteEntry entry) {
+        Link l = new Link(from, to, Link.Kind.ROUTE, entry);
+        if (graph.addEdge(from, to, l)) {
+            routing.index(l);
+        }
+    }
+
+    private static int line(dev.natlint.diag.Location location) {
+        return location == null ? 0 : location.line();
     }
 
     /** The next-hop address of a gateway value ({@code 10.0.0.1}, {@code 10.0.0.1%ether1}), or none. */
@@ -182,83 +264,146 @@ public final class Topology {
     }
 
     private Optional<String> connectedInterface(long address) {
-        return routerAddresses.stream()
-                .filter(a -> contains(a.network(), a.prefixLength(), address))
-                .max(Comparator.comparingInt(IpAddress::prefixLength))
-                .map(IpAddress::iface);
+        return routing.connectedSubnetOf(address).map(IpAddress::iface);
     }
 
+    /**
+     * Roles from evidence, strongest first: the defconf lists {@code WAN} and {@code LAN}; an uplink (a
+     * DHCP, PPPoE or LTE client, a default route) or a DHCP server; then the address (public: WAN,
+     * private: LAN). Any other list name with wan/isp/internet (or lan) in it is only a tie-break: it
+     * decides an interface nothing else decides, or makes a private-address interface a WAN when the
+     * configuration shows no WAN at all; the role is then an assumption.
+     */
     private void classify() {
+        // evidence as the user reads it, per interface in a fixed order; the sets say what kind each is
         Map<String, List<String>> wan = new LinkedHashMap<>();
         Map<String, List<String>> lan = new LinkedHashMap<>();
-        for (String list : config.interfaceLists().stream().map(l -> l.name()).toList()) {
-            String lower = list.toLowerCase(Locale.ROOT);
+        Set<String> wanList = new TreeSet<>();
+        Set<String> lanList = new TreeSet<>();
+        Map<String, String> wanName = new TreeMap<>();
+        Map<String, String> lanName = new TreeMap<>();
+        Map<String, Integer> nameLine = new TreeMap<>();
+        for (InterfaceList list : config.interfaceLists()) {
+            String lower = list.name().toLowerCase(Locale.ROOT);
+            boolean defconf = lower.equals("wan") || lower.equals("lan");
             boolean isWan = lower.contains("wan") || lower.contains("isp") || lower.contains("internet");
             boolean isLan = !isWan && lower.contains("lan");
             if (!isWan && !isLan) {
                 continue;
             }
-            for (String member : config.interfaceListMembers(list)) {
+            for (String member : config.interfaceListMembers(list.name())) {
                 String l3 = l3Owner(member);
                 if (l3 != null && l3.equals(member)) {
-                    (isWan ? wan : lan).computeIfAbsent(member, k -> new ArrayList<>()).add("member of interface list " + list);
+                    String e = "member of interface list " + list.name();
+                    (isWan ? wan : lan).computeIfAbsent(member, k -> new ArrayList<>()).add(e);
+                    if (defconf) {
+                        (isWan ? wanList : lanList).add(member);
+                    } else {
+                        (isWan ? wanName : lanName).putIfAbsent(member, e);
+                        nameLine.putIfAbsent(member, memberLine(list, member));
+                    }
                 }
             }
         }
+        Set<String> uplink = new TreeSet<>();
         for (DhcpClient d : config.dhcpClients()) {
             if (!d.disabled() && interfaces.containsKey(d.iface())) {
                 wan.computeIfAbsent(d.iface(), k -> new ArrayList<>()).add("has a DHCP client");
+                uplink.add(d.iface());
             }
         }
         config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled())
-                .forEach(i -> wan.computeIfAbsent(i.name(), k -> new ArrayList<>()).add("is a PPPoE client"));
+                .forEach(i -> {
+                    wan.computeIfAbsent(i.name(), k -> new ArrayList<>()).add("is a PPPoE client");
+                    uplink.add(i.name());
+                });
         config.interfaces().stream().filter(i -> i.type() == InterfaceType.LTE && !i.disabled())
-                .forEach(i -> wan.computeIfAbsent(i.name(), k -> new ArrayList<>()).add("is an LTE modem"));
-        staticRoutes.stream().filter(r -> r.prefixLength() == 0 && !r.blackhole())
-                .forEach(r -> wan.computeIfAbsent(r.iface(), k -> new ArrayList<>())
-                        .add("default route at line " + r.route().location().line()));
+                .forEach(i -> {
+                    wan.computeIfAbsent(i.name(), k -> new ArrayList<>()).add("is an LTE modem");
+                    uplink.add(i.name());
+                });
+        routing.routes("main").stream().map(Link::route)
+                .filter(r -> r.isDefault() && r.origin() == RouteEntry.Origin.STATIC)
+                .forEach(r -> {
+                    wan.computeIfAbsent(r.iface(), k -> new ArrayList<>()).add("default route at line " + r.line());
+                    uplink.add(r.iface());
+                });
+        // a default route in another table: a second uplink may have its only one in the table policy routing uses
+        for (Route r : config.routes()) {
+            if (!r.disabled() && r.isDefault() && !r.blackhole() && !"main".equals(r.routingTable())) {
+                egressOfGateway(r.gateway()).ifPresent(i -> {
+                    wan.computeIfAbsent(i, k -> new ArrayList<>()).add("default route at line " + line(r.location())
+                            + " in table " + r.routingTable());
+                    uplink.add(i);
+                });
+            }
+        }
         // a DHCP server hands out addresses to hosts behind the interface: a LAN, whatever its addresses look like
+        Set<String> dhcpServer = new TreeSet<>();
         for (ConfigItem server : config.items("/ip dhcp-server")) {
             String iface = server.get("interface").map(this::l3Owner).orElse(null);
             if (!server.disabled() && iface != null) {
                 lan.computeIfAbsent(iface, k -> new ArrayList<>()).add("runs a DHCP server");
+                dhcpServer.add(iface);
             }
         }
+        Set<String> publicAddr = new TreeSet<>();
+        Set<String> privateAddr = new TreeSet<>();
         for (IpAddress a : routerAddresses) {
+            String text = Ipv4.format(a.address()) + "/" + a.prefixLength();
             if (Ipv4.isPrivate(a.address())) {
-                lan.computeIfAbsent(a.iface(), k -> new ArrayList<>()).add("has private address "
-                        + Ipv4.format(a.address()) + "/" + a.prefixLength());
+                lan.computeIfAbsent(a.iface(), k -> new ArrayList<>()).add("has private address " + text);
+                privateAddr.add(a.iface());
             } else {
-                wan.computeIfAbsent(a.iface(), k -> new ArrayList<>()).add("has public address "
-                        + Ipv4.format(a.address()) + "/" + a.prefixLength());
+                wan.computeIfAbsent(a.iface(), k -> new ArrayList<>()).add("has public address " + text);
+                publicAddr.add(a.iface());
             }
         }
-        for (Node.InterfaceNode n : interfaces.values()) {
-            if (!n.l3()) {
-                continue;
+        List<String> l3 = interfaces.values().stream().filter(Node.InterfaceNode::l3).map(Node.InterfaceNode::name).toList();
+        // first what the configuration shows: lists of defconf, uplinks and DHCP servers, then addresses
+        Map<String, Role.Kind> decided = new TreeMap<>();
+        for (String i : l3) {
+            if (wanList.contains(i) || (!lanList.contains(i) && uplink.contains(i))) {
+                decided.put(i, Role.Kind.WAN);
+            } else if (lanList.contains(i) || dhcpServer.contains(i)) {
+                decided.put(i, Role.Kind.LAN);
+            } else if (publicAddr.contains(i) && !privateAddr.contains(i)) {
+                decided.put(i, Role.Kind.WAN);
             }
-            List<String> w = wan.getOrDefault(n.name(), List.of());
-            List<String> l = lan.getOrDefault(n.name(), List.of());
-            Role.Kind kind;
-            List<String> evidence;
-            // list membership is the user's own statement, so it outranks everything we infer
-            boolean wanList = w.stream().anyMatch(s -> s.startsWith("member of"));
-            boolean lanList = l.stream().anyMatch(s -> s.startsWith("member of"));
-            if (wanList || (!lanList && w.stream().anyMatch(s -> !s.startsWith("has public")))) {
-                kind = Role.Kind.WAN;
-                evidence = w;
-            } else if (!l.isEmpty()) {
-                kind = Role.Kind.LAN;
-                evidence = l;
-            } else if (!w.isEmpty()) {
-                kind = Role.Kind.WAN;
-                evidence = w;
-            } else {
-                kind = Role.Kind.NONE;
-                evidence = List.of("no address, list membership or uplink");
-            }
-            roles.put(n.name(), new Role(n.name(), kind, evidence));
         }
+        boolean wanKnown = decided.containsValue(Role.Kind.WAN);
+        for (String i : l3) {
+            Role.Kind kind = decided.get(i);
+            Role role;
+            if (kind != null) {
+                role = new Role(i, kind, (kind == Role.Kind.WAN ? wan : lan).get(i));
+            } else if (wanName.containsKey(i) && (!wanKnown || !privateAddr.contains(i))) {
+                role = guessed(i, Role.Kind.WAN, wanName.get(i), nameLine.get(i), wan.get(i));
+            } else if (privateAddr.contains(i)) {
+                role = new Role(i, Role.Kind.LAN, lan.get(i));
+            } else if (lanName.containsKey(i)) {
+                role = guessed(i, Role.Kind.LAN, lanName.get(i), nameLine.get(i), lan.get(i));
+            } else {
+                role = new Role(i, Role.Kind.NONE, List.of("no address, list membership or uplink"));
+            }
+            roles.put(i, role);
+        }
+    }
+
+    private static Role guessed(String iface, Role.Kind kind, String member, int line, List<String> evidence) {
+        List<String> shown = new ArrayList<>(evidence);
+        shown.add("only the list name says so");
+        String list = member.substring("member of interface list ".length());
+        return new Role(iface, kind, shown, Assumption.assumed(line, iface + " is taken as a " + kind.name()
+                + " only because of the name of its interface list " + list + "; no "
+                + (kind == Role.Kind.WAN ? "default route, DHCP or PPPoE client, public address or defconf WAN list"
+                : "DHCP server, address or defconf LAN list") + " says so"));
+    }
+
+    private int memberLine(InterfaceList list, String member) {
+        return config.interfaceListMembers().stream().filter(m -> !m.disabled() && m.list().equals(list.name())
+                && m.iface().equals(member) && m.location() != null).map(m -> m.location().line()).findFirst()
+                .orElse(line(list.location()));
     }
 
     // ---- queries --------------------------------------------------------------------------------
@@ -295,7 +440,7 @@ public final class Topology {
     }
 
     public List<IpAddress> addressesOn(String iface) {
-        return routerAddresses.stream().filter(a -> a.iface().equals(iface)).toList();
+        return Collections.unmodifiableList(addressesByInterface.getOrDefault(iface, List.of()));
     }
 
     /** Interfaces whose address is assigned at run time (DHCP client, PPPoE client), sorted. */
@@ -305,61 +450,19 @@ public final class Topology {
 
     /** The connected subnet that contains {@code address}, if any, as the router address that defines it. */
     public Optional<IpAddress> connectedSubnetOf(long address) {
-        return routerAddresses.stream().filter(a -> contains(a.network(), a.prefixLength(), address))
-                .max(Comparator.comparingInt(IpAddress::prefixLength));
+        return routing.connectedSubnetOf(address);
     }
 
     public boolean isRouterAddress(long address) {
-        return routerAddresses.stream().anyMatch(a -> a.address() == address);
+        return routerAddressSet.contains(address);
     }
 
     /**
      * The routing decision for {@code address} in the main table: longest prefix wins among connected
-     * subnets and static routes; dynamic default routes from DHCP or PPPoE clients count as well.
+     * subnets, static routes and the default routes DHCP and PPPoE clients learn (see {@link Routing#lookup}).
      */
     public Optional<RouteResult> route(long address) {
-        Optional<IpAddress> connected = connectedSubnetOf(address);
-        Optional<StaticRoute> viaStatic = staticRoutes.stream()
-                .filter(r -> contains(r.network(), r.prefixLength(), address))
-                .max(Comparator.comparingInt(StaticRoute::prefixLength)
-                        .thenComparing(r -> -r.route().distance()));
-        if (connected.isPresent() && (viaStatic.isEmpty() || viaStatic.get().prefixLength() <= connected.get().prefixLength())) {
-            IpAddress a = connected.get();
-            return Optional.of(new RouteResult(a.iface(), RouteResult.Via.CONNECTED, "connected subnet "
-                    + Ipv4.format(a.network()) + "/" + a.prefixLength() + " on " + a.iface()));
-        }
-        Optional<DynamicDefault> dynamic = dynamicDefault();
-        // a default route from DHCP or PPPoE competes with a static default by distance (lower wins)
-        if (viaStatic.isPresent() && !(viaStatic.get().prefixLength() == 0 && dynamic.isPresent()
-                && dynamic.get().distance() < viaStatic.get().route().distance())) {
-            StaticRoute r = viaStatic.get();
-            if (r.blackhole()) {
-                return Optional.of(new RouteResult(null, RouteResult.Via.BLACKHOLE,
-                        "blackhole route at line " + r.route().location().line()));
-            }
-            return Optional.of(new RouteResult(r.iface(), r.prefixLength() == 0 ? RouteResult.Via.DEFAULT
-                    : RouteResult.Via.STATIC, "route " + Ipv4.format(r.network()) + "/" + r.prefixLength()
-                    + " at line " + r.route().location().line() + " via " + r.iface(), gatewayAddress(r.route().gateway())));
-        }
-        return dynamic.map(d -> new RouteResult(d.iface(), RouteResult.Via.DEFAULT,
-                "default route learned on " + d.iface()));
-    }
-
-    /** A default route a DHCP or PPPoE client installs at run time, with its distance. */
-    private record DynamicDefault(String iface, int distance) {
-    }
-
-    /** The best default route DHCP and PPPoE clients install: lowest distance, then DHCP, then name. */
-    private Optional<DynamicDefault> dynamicDefault() {
-        List<DynamicDefault> all = new ArrayList<>();
-        config.dhcpClients().stream().filter(d -> !d.disabled() && d.addDefaultRoute() && interfaces.containsKey(d.iface()))
-                .sorted(Comparator.comparing(DhcpClient::iface))
-                .forEach(d -> all.add(new DynamicDefault(d.iface(), d.defaultRouteDistance())));
-        config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled()
-                        && "yes".equals(i.properties().get("add-default-route")))
-                .sorted(Comparator.comparing(Interface::name))
-                .forEach(i -> all.add(new DynamicDefault(i.name(), distance(i.properties().get("default-route-distance")))));
-        return all.stream().min(Comparator.comparingInt(DynamicDefault::distance));
+        return routing.lookup(address).map(l -> l.route().result());
     }
 
     private static int distance(String written) {
@@ -373,11 +476,9 @@ public final class Topology {
      */
     public List<String> uplinks() {
         Set<String> out = new TreeSet<>();
-        staticRoutes.stream().filter(r -> r.prefixLength() == 0 && !r.blackhole()).forEach(r -> out.add(r.iface()));
-        config.dhcpClients().stream().filter(d -> !d.disabled() && d.addDefaultRoute() && interfaces.containsKey(d.iface()))
-                .forEach(d -> out.add(d.iface()));
-        config.interfaces().stream().filter(i -> i.type() == InterfaceType.PPPOE_CLIENT && !i.disabled()
-                && "yes".equals(i.properties().get("add-default-route"))).forEach(i -> out.add(i.name()));
+        routing.routes("main").stream().map(Link::route).filter(r -> r.isDefault()
+                && (r.origin() == RouteEntry.Origin.STATIC || r.origin() == RouteEntry.Origin.DYNAMIC))
+                .forEach(r -> out.add(r.iface()));
         // a default route alone does not make an uplink: a backup route towards a VRRP peer or a LAN router
         // also has one; an uplink is also a WAN by the user's lists, a dynamic address or a public one
         out.removeIf(i -> role(i) == null || role(i).kind() != Role.Kind.WAN || !(dynamicAddressInterfaces.contains(i)
@@ -397,10 +498,5 @@ public final class Topology {
     public List<Node> neighbours(String iface) {
         Node.InterfaceNode n = interfaces.get(iface);
         return n == null ? List.of() : Graphs.neighborListOf(graph, n);
-    }
-
-    static boolean contains(long network, int prefixLength, long address) {
-        long mask = prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
-        return (address & mask) == (network & mask);
     }
 }

@@ -12,6 +12,7 @@ import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
 import dev.natlint.graph.Link;
 import dev.natlint.graph.Node;
+import dev.natlint.graph.RouteEntry;
 import dev.natlint.graph.Role;
 import dev.natlint.graph.Topology;
 import dev.natlint.net.Cidrs;
@@ -161,7 +162,7 @@ public final class FlowReport {
 
     // ---- DOT ------------------------------------------------------------------------------------
 
-    /** The topology with each forward's flows drawn from the clients' interface to the server's subnet. */
+    /** The topology graph with each forward's flows drawn from the clients' interface to the server's network. */
     public static String dot(FlowAnalyzer analyzer, List<Flow> flows) {
         Topology t = analyzer.topology();
         Graph<String, DotEdge> g = new DirectedPseudograph<>(DotEdge.class);
@@ -175,15 +176,16 @@ public final class FlowReport {
             a.put("label", DefaultAttribute.createAttribute(n.label()
                     + (n instanceof Node.InterfaceNode i ? "\\n" + t.role(i.name()).kind().name().toLowerCase(java.util.Locale.ROOT) : "")));
             a.put("shape", DefaultAttribute.createAttribute(n instanceof Node.SubnetNode ? "ellipse"
-                    : n instanceof Node.InternetNode ? "cloud" : "box"));
+                    : n instanceof Node.InternetNode ? "cloud" : n instanceof Node.GatewayNode ? "diamond"
+                    : n instanceof Node.RouterNode ? "doubleoctagon" : "box"));
             vattrs.put(id, a);
         }
         List<Link> links = t.graph().edgeSet().stream()
                 .sorted(java.util.Comparator.comparing((Link l) -> key(l.from())).thenComparing(l -> key(l.to()))
-                        .thenComparing(l -> l.kind().name())).toList();
+                        .thenComparing(l -> l.kind().name()).thenComparing(FlowReport::edgeLabel)).toList();
         for (Link l : links) {
             g.addEdge(ids.get(key(l.from())), ids.get(key(l.to())),
-                    new DotEdge(l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "gray", false));
+                    new DotEdge(edgeLabel(l), "gray", false));
         }
         for (Flow f : flows) {
             if (f.forward() == null) {
@@ -191,8 +193,8 @@ public final class FlowReport {
             }
             String from = ids.get(key(new Node.InterfaceNode(f.source().iface(), null, true)));
             long target = f.forward().targetAddresses().min();
-            String to = t.connectedSubnetOf(target).map(a -> ids.get(key(new Node.SubnetNode(a.network(), a.prefixLength()))))
-                    .orElse(null);
+            // to where the forward path to the server ends: its subnet, or the network behind a LAN router
+            String to = t.routing().forward(target).map(p -> ids.get(key(p.end()))).orElse(null);
             if (from == null || to == null) {
                 continue;
             }
@@ -249,6 +251,20 @@ public final class FlowReport {
         if (n instanceof Node.SubnetNode s) {
             return "2 " + String.format("%010d/%02d", s.network(), s.prefixLength());
         }
-        return "0 internet";
+        if (n instanceof Node.GatewayNode g) {
+            return "3 " + g.iface() + " " + String.format("%011d", g.address());
+        }
+        return n instanceof Node.RouterNode ? "0 router" : "0 internet";
+    }
+
+    /** An edge's label: its kind, and for a route its distance and table ({@code route d=1 main}). */
+    private static String edgeLabel(Link l) {
+        String kind = l.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        RouteEntry r = l.route();
+        if (r == null || r.origin() == RouteEntry.Origin.CONNECTED) {
+            return kind;
+        }
+        return kind + (r.origin() == RouteEntry.Origin.BLACKHOLE ? " blackhole" : "") + " d=" + r.distance()
+                + (r.table().equals("main") ? "" : " table " + r.table());
     }
 }

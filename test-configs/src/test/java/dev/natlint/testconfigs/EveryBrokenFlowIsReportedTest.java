@@ -34,7 +34,7 @@ class EveryBrokenFlowIsReportedTest {
 
     @TestFactory
     Stream<DynamicTest> testConfigs() throws IOException {
-        return scripts(Path.of("rules"), Path.of("scenarios"));
+        return scripts(Path.of("rules"), Path.of("scenarios"), Path.of("roles"));
     }
 
     @TestFactory
