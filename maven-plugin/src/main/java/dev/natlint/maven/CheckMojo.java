@@ -49,9 +49,6 @@ public class CheckMojo extends AbstractMojo {
     /** Report files by format: the name each gets under {@code outputDirectory}. */
     static final Map<String, String> OUTPUT_FILES = outputFiles();
 
-    /** Scripts that take longer than this are named in the log as they finish. */
-    private static final long SLOW_FILE_NANOS = 2_000_000_000L;
-
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
 
@@ -186,12 +183,7 @@ public class CheckMojo extends AbstractMojo {
         Report report;
         try {
             // a slow script is named as it finishes, so a long build does not look stuck
-            report = lint.check(dirs, (path, done, total, nanos) -> {
-                if (nanos > SLOW_FILE_NANOS) {
-                    getLog().info(String.format(Locale.ROOT, "natlint: %s checked in %.1f s (%d/%d)", path,
-                            nanos / 1e9, done, total));
-                }
-            }, kept == null ? ReportCache.NONE : kept);
+            report = lint.check(dirs, new SlowScripts(getLog()::info), kept == null ? ReportCache.NONE : kept);
         } catch (NatLintException e) {
             throw new MojoExecutionException("natlint: " + e.getMessage() + (e.nothingToCheck()
                     ? "; set <allowEmpty>true</allowEmpty> or -Dnatlint.allowEmpty to accept that" : ""));
