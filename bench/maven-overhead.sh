@@ -37,7 +37,6 @@ cat > "$work/pom.xml" <<POM
   </build>
 </project>
 POM
-mvn_() { mvn -B -o -q -Dstyle.color=never -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/pom.xml" "$@"; }
 # one timed run; appends "wall cpu" to the named list
 declare -A runs
 timed() {
@@ -47,7 +46,7 @@ timed() {
   runs[$name]="${runs[$name]:-}$(awk '{printf "%s/%.2f ", $1, $2 + $3}' "$work/time")"
 }
 # once untimed: warms the file cache and shows that the check ran on the config
-mvn_ natlint:check -Dnatlint.failOnSeverity=none 2>&1 | grep -E "findings? .* in [0-9]+ files?" | tail -1 || true
+mvn -B -o -Dstyle.color=never -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/pom.xml" natlint:check -Dnatlint.failOnSeverity=none 2>&1 | grep -E "findings? .* in [0-9]+ files?" | tail -1 || true
 for _ in 1 2 3 4 5; do
   timed validate validate
   rm -rf "$work/target/natlint/cache"

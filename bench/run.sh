@@ -11,7 +11,8 @@
 #  maven   mvn natlint:check against mvn validate on a project holding the office config.
 # Usage: bench/run.sh [--quick] [SECTION...]   (default: every section; --quick: fewer JMH iterations)
 # Nothing is installed into ~/.m2: the modules are packaged in the reactor. NATLINT=path/to/natlint
-# times another copy of the launcher (with its cli/target beside it), BENCH_SKIP_BUILD=1 skips the build.
+# times another copy of the launcher (with its cli/target beside it), BENCH_SKIP_BUILD=1 skips the build,
+# BENCH_RUNS=N takes the median of N whole runs instead of 5.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -25,6 +26,7 @@ want() { local s; for s in "${sections[@]}"; do [[ "$s" == "$1" ]] && return 0; 
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then mvn -B -ntp -o -q -pl bench,cli -am package -DskipTests -Dinvoker.skip >/dev/null; fi
 natlint="${NATLINT:-./natlint}"
+n="${BENCH_RUNS:-5}"
 out="bench/target/configs"
 mkdir -p "$out"
 java -cp bench/target/classes dev.natlint.bench.ConfigGenerator "$out" 1 >/dev/null
@@ -53,7 +55,7 @@ row() { # KEY LABEL
   local f
   f=$(failures "$1")
   printf "%-26s %8s s %8s s CPU %5s MB peak  %s(runs wall/CPU/MB/exit: %s)\n" "$2" "$(wall "$1")" "$(cpu "$1")" \
-      "$(peak "$1")" "$([[ "$f" != 0 ]] && echo "FAILED in $f of 5 runs (-Xmx512m) ")" "${runs[$1]}"
+      "$(peak "$1")" "$([[ "$f" != 0 ]] && echo "FAILED in $f of $n runs (-Xmx512m) ")" "${runs[$1]}"
 }
 
 if want jmh; then
@@ -64,9 +66,9 @@ if want jmh; then
 fi
 
 if want tiers; then
-  echo "== whole ./natlint check, JVM start included, JAVA_OPTS=-Xmx512m (median of 5, runs interleaved) =="
+  echo "== whole ./natlint check, JVM start included, JAVA_OPTS=-Xmx512m (median of $n, runs interleaved) =="
   # interleaved, and the median: on a shared machine a best-of-n keeps whichever run was lucky
-  for _ in 1 2 3 4 5; do
+  for _ in $(seq "$n"); do
     whole seed test-configs/scenarios/seed-hairpin-broken.rsc
     for t in home office large; do whole "$t" "$out/$t.rsc"; done
   done
@@ -77,9 +79,9 @@ if want tiers; then
 fi
 
 if want shapes; then
-  echo "== shapes of issue 13: whole ./natlint check, JAVA_OPTS=-Xmx512m, median of 5, runs interleaved =="
+  echo "== shapes of issue 13: whole ./natlint check, JAVA_OPTS=-Xmx512m, median of $n, runs interleaved =="
   shapes=(lists-100-vlans lists-25-vlans no-lists-100-vlans few-vlans-many-forwards ports-one-address many-public-addresses)
-  for _ in 1 2 3 4 5; do
+  for _ in $(seq "$n"); do
     for s in "${shapes[@]}"; do whole "$s" "$out/shapes/$s.rsc"; done
   done
   for s in "${shapes[@]}"; do row "$s" "$s ($(wc -l < "$out/shapes/$s.rsc") lines)"; done
@@ -87,7 +89,7 @@ if want shapes; then
 fi
 
 if want series; then
-  echo "== scaling series: whole ./natlint check, JAVA_OPTS=-Xmx512m, median of 5, runs interleaved =="
+  echo "== scaling series: whole ./natlint check, JAVA_OPTS=-Xmx512m, median of $n, runs interleaved =="
   echo "   (each doubles one dimension of the base: 100 forwards, 10 VLANs, 50 list rules, 10 lists of 250;"
   echo "    targets: each doubling <= 2.3x, 8x <= 10x; the JVM start is in every run, see the seed row above)"
   declare -A points=(
@@ -95,7 +97,7 @@ if want series; then
     [vlans]="vlans-10 vlans-20 vlans-40 vlans-80"
     [list-rules]="list-rules-50 list-rules-100 list-rules-200 list-rules-400"
     [list-entries]="list-entries-250 list-entries-500 list-entries-1000 list-entries-2000")
-  for _ in 1 2 3 4 5; do
+  for _ in $(seq "$n"); do
     for d in forwards vlans list-rules list-entries; do
       for p in ${points[$d]}; do whole "$p" "$out/shapes/$p.rsc"; done
     done
