@@ -300,13 +300,25 @@ public final class NatLint {
 
     /** Checks one file; an unreadable file gives an {@code io-error} finding. */
     public FileReport checkFile(Path file) {
+        return checkFile(file, ReportCache.NONE);
+    }
+
+    /** As {@link #checkFile(Path)}, taking the report from {@code cache} when it knows this text. */
+    public FileReport checkFile(Path file, ReportCache cache) {
         String display = displayPath(file);
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 return ioFinding(display, "file is " + size + " bytes; natlint reads at most " + MAX_FILE_BYTES);
             }
-            return checkText(display, decode(Files.readAllBytes(file)));
+            String text = decode(Files.readAllBytes(file));
+            FileReport known = cache.lookup(display, text);
+            if (known != null && known.path().equals(display)) {
+                return known;
+            }
+            FileReport checked = checkText(display, text);
+            cache.store(display, text, checked);
+            return checked;
         } catch (IOException e) {
             return ioFinding(display, "cannot read " + display + ": " + SourceFiles.describe(e));
         }
@@ -330,6 +342,14 @@ public final class NatLint {
 
     /** As {@link #check(Collection)}, telling {@code progress} of each file as it finishes. */
     public Report check(Collection<Path> paths, Progress progress) throws NatLintException {
+        return check(paths, progress, ReportCache.NONE);
+    }
+
+    /**
+     * As {@link #check(Collection, Progress)}, reading the report of each script that {@code cache}
+     * knows instead of checking it again.
+     */
+    public Report check(Collection<Path> paths, Progress progress, ReportCache cache) throws NatLintException {
         SourceFiles.Found found = SourceFiles.collect(paths, filter);
         if (!allowEmpty && !found.empty().isEmpty()) {
             Path p = found.empty().get(0);
@@ -349,7 +369,7 @@ public final class NatLint {
             for (Path f : found.files()) {
                 futures.put(f, pool.submit(() -> {
                     long start = System.nanoTime();
-                    FileReport r = checkFile(f);
+                    FileReport r = checkFile(f, cache);
                     progress.fileDone(r.path(), done.incrementAndGet(), total, System.nanoTime() - start);
                     return r;
                 }));

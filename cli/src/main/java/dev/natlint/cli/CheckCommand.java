@@ -127,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
             if (baselineFile != null && writeBaseline == null) {
                 accepted = Baseline.read(baselineFile);
             }
-            ProgressLine line = quiet || !ProgressLine.stderrIsTerminal() ? null : new ProgressLine(err);
+            ProgressLine line = quiet || !ProgressLine.stderrIsTerminal() ? null : new ProgressLine(err).ticking();
             try {
                 report = line == null ? lint.check(paths) : lint.check(paths, line);
             } finally {

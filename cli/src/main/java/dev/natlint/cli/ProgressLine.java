@@ -2,46 +2,97 @@ package dev.natlint.cli;
 
 import dev.natlint.Progress;
 import java.io.PrintWriter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Progress of a long check on one terminal line of stderr ("natlint: 3/10 files checked"), redrawn
- * in place: shown only once the run has taken two seconds, and erased before the report is printed,
+ * Progress of a long check on one terminal line of stderr ("natlint: 3/10 files checked, 4 s"),
+ * redrawn in place as files finish and twice a second in between, so that one long script does not
+ * look stuck: shown only once the run has taken two seconds, and erased before the report is printed,
  * so short runs and redirected output never see it.
  */
 final class ProgressLine implements Progress {
 
     static final long SHOW_AFTER_NANOS = 2_000_000_000L;
+    private static final long REDRAW_MILLIS = 500;
 
     private final PrintWriter err;
+    private final LongSupplier clock;
     private final long start;
+    private int done;
+    private int total;
     private boolean shown;
+    private boolean finished;
+    private ScheduledExecutorService ticker;
 
     ProgressLine(PrintWriter err) {
-        this(err, System.nanoTime());
+        this(err, System::nanoTime, System.nanoTime());
     }
 
-    /** @param start when the run began, in {@link System#nanoTime()} terms */
-    ProgressLine(PrintWriter err, long start) {
+    /**
+     * @param clock the time in {@link System#nanoTime()} terms (tests pass their own)
+     * @param start when the run began, on that clock
+     */
+    ProgressLine(PrintWriter err, LongSupplier clock, long start) {
         this.err = err;
+        this.clock = clock;
         this.start = start;
+    }
+
+    /** Starts redrawing the line twice a second until {@link #clear()}. */
+    ProgressLine ticking() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "natlint-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, REDRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     @Override
     public synchronized void fileDone(String displayPath, int done, int total, long nanos) {
-        if (System.nanoTime() - start < SHOW_AFTER_NANOS || done == total) {
+        this.done = Math.max(this.done, done);
+        this.total = total;
+        if (done == total) {
+            // the last file: the report follows at once, nothing more to draw
+            finished = true;
             return;
         }
-        err.print("\rnatlint: " + done + "/" + total + " files checked\u001b[K");
+        tick();
+    }
+
+    /** Draws the line if the run has taken long enough. */
+    synchronized void tick() {
+        long elapsed = clock.getAsLong() - start;
+        if (elapsed < SHOW_AFTER_NANOS || finished) {
+            return;
+        }
+        String files = total == 0 ? "checking" : done + "/" + total + " files checked";
+        err.print("\rnatlint: " + files + ", " + elapsed / 1_000_000_000L + " s\u001b[K");
         err.flush();
         shown = true;
     }
 
-    /** Erases the line, if it was drawn. */
-    synchronized void clear() {
-        if (shown) {
-            err.print("\r\u001b[K");
-            err.flush();
-            shown = false;
+    /** Stops redrawing and erases the line, if it was drawn. */
+    void clear() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            finished = true;
+            if (shown) {
+                err.print("\r\u001b[K");
+                err.flush();
+                shown = false;
+            }
         }
     }
 

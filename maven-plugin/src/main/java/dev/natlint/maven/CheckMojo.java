@@ -2,6 +2,7 @@ package dev.natlint.maven;
 
 import dev.natlint.NatLint;
 import dev.natlint.NatLintException;
+import dev.natlint.ReportCache;
 import dev.natlint.SourceFiles;
 import dev.natlint.baseline.Baseline;
 import dev.natlint.config.Settings;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,9 +48,6 @@ public class CheckMojo extends AbstractMojo {
 
     /** Report files by format: the name each gets under {@code outputDirectory}. */
     static final Map<String, String> OUTPUT_FILES = outputFiles();
-
-    /** Scripts that take longer than this are named in the log as they finish. */
-    private static final long SLOW_FILE_NANOS = 2_000_000_000L;
 
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
@@ -132,6 +131,18 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "natlint.config")
     File configFile;
 
+    /**
+     * Keep each script's findings in {@code outputDirectory/cache} and read them back while neither the
+     * script nor natlint nor any setting changed, instead of analysing the script again. Reports are the
+     * same with and without it; {@code -Dnatlint.cache=false} turns it off.
+     */
+    @Parameter(property = "natlint.cache", defaultValue = "true")
+    boolean cache;
+
+    /** The plugin's own jars and those of any rules added as plugin dependencies: part of the cache key. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true)
+    List<Artifact> pluginArtifacts;
+
     private static Map<String, String> outputFiles() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("sarif", "natlint.sarif");
@@ -165,18 +176,23 @@ public class CheckMojo extends AbstractMojo {
         if (dirs.isEmpty()) {
             return;
         }
+        FindingsCache kept = cache ? new FindingsCache(outputDirectory.toPath().resolve("cache"),
+                CacheKey.of(lint, settings, baselineFile(settings), formats, pluginArtifacts, includes, excludes,
+                reportUnusedSuppressions, printFixes, basedir.toPath())) : null;
+        long start = System.nanoTime();
         Report report;
         try {
             // a slow script is named as it finishes, so a long build does not look stuck
-            report = lint.check(dirs, (path, done, total, nanos) -> {
-                if (nanos > SLOW_FILE_NANOS) {
-                    getLog().info(String.format(java.util.Locale.ROOT, "natlint: %s checked in %.1f s (%d/%d)", path,
-                            nanos / 1e9, done, total));
-                }
-            });
+            report = lint.check(dirs, new SlowScripts(getLog()::info), kept == null ? ReportCache.NONE : kept);
         } catch (NatLintException e) {
             throw new MojoExecutionException("natlint: " + e.getMessage() + (e.nothingToCheck()
                     ? "; set <allowEmpty>true</allowEmpty> or -Dnatlint.allowEmpty to accept that" : ""));
+        }
+        long checked = System.nanoTime();
+        if (kept != null && kept.reused() > 0) {
+            int n = report.files().size();
+            getLog().info("natlint: " + kept.reused() + " of " + n + (n == 1 ? " script" : " scripts")
+                    + " unchanged since the last build; findings read from " + relative(outputDirectory.toPath().resolve("cache")));
         }
         if (accepted != null) {
             Baseline.Filtered filtered = accepted.filter(report);
@@ -203,8 +219,19 @@ public class CheckMojo extends AbstractMojo {
             }
         }
         getLog().info("natlint: " + TextReporter.summary(report));
+        long logged = System.nanoTime();
         writeReports(report, formats);
-        writeFixScripts(lint, report);
+        long reports = System.nanoTime();
+        writeFixScripts(lint, report, kept);
+        long fixes = System.nanoTime();
+        if (kept != null) {
+            kept.flush().forEach(p -> getLog().warn("natlint: " + p + " (the next build checks every script again)"));
+        }
+        if (getLog().isDebugEnabled()) {
+            getLog().debug(String.format(Locale.ROOT, "natlint: check %.3f s, log %.3f s, reports %.3f s, fix scripts %.3f s,"
+                    + " cache %.3f s", (checked - start) / 1e9, (logged - checked) / 1e9, (reports - logged) / 1e9,
+                    (fixes - reports) / 1e9, (System.nanoTime() - fixes) / 1e9));
+        }
         if (threshold != null && report.hasFindingsAtLeast(threshold)) {
             throw new MojoFailureException("natlint found " + counts(report) + " (failOnSeverity="
                     + threshold.label() + "); see the findings above");
@@ -247,8 +274,12 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
+    private Path baselineFile(Settings settings) {
+        return baseline != null ? baseline.toPath() : settings.baseline();
+    }
+
     private Baseline readBaseline(Settings settings) throws MojoExecutionException {
-        Path file = baseline != null ? baseline.toPath() : settings.baseline();
+        Path file = baselineFile(settings);
         if (file == null) {
             return null;
         }
@@ -337,7 +368,7 @@ public class CheckMojo extends AbstractMojo {
      * {@code target/natlint/<script>.fix.rsc} for every script with a fix: all its fixes as one script to
      * import, checked by analysing the script with it appended (see {@link CombinedFix}).
      */
-    private void writeFixScripts(NatLint lint, Report report) throws MojoExecutionException {
+    private void writeFixScripts(NatLint lint, Report report, FindingsCache kept) throws MojoExecutionException {
         for (FileReport checked : report.files()) {
             if (checked.findings().stream().noneMatch(x -> x.fix() != null)) {
                 continue;
@@ -348,11 +379,19 @@ public class CheckMojo extends AbstractMojo {
             String name = file.getFileName().toString().replaceFirst("(?i)\\.rsc$", "") + ".fix.rsc";
             Path target = outputDirectory.toPath().resolve(name);
             try {
-                CombinedFix fix = CombinedFix.of(lint, display, NatLint.readScript(file));
-                ReportFiles.writeAtomically(target, fix.render(display));
-                String msg = "natlint: wrote " + relative(target) + (fix.proven() ? " (every fix, checked)"
+                String text = NatLint.readScript(file);
+                Map.Entry<String, Boolean> fix = kept == null ? null : kept.fixScript(display, text).orElse(null);
+                if (fix == null) {
+                    CombinedFix combined = CombinedFix.of(lint, display, text);
+                    fix = Map.entry(combined.render(display), combined.proven());
+                    if (kept != null) {
+                        kept.storeFixScript(display, text, fix.getKey(), fix.getValue());
+                    }
+                }
+                ReportFiles.writeAtomically(target, fix.getKey());
+                String msg = "natlint: wrote " + relative(target) + (fix.getValue() ? " (every fix, checked)"
                         : " (NOT PROVEN: see the file's header)");
-                if (fix.proven()) {
+                if (fix.getValue()) {
                     getLog().info(msg);
                 } else {
                     getLog().warn(msg);
