@@ -179,6 +179,10 @@ public final class NatLint {
      * every rule that did not fail still reports.
      */
     public FileReport checkText(String displayPath, String text) {
+        return checkText(displayPath, text, Progress.NONE);
+    }
+
+    private FileReport checkText(String displayPath, String text, Progress progress) {
         if (looksBinary(text)) {
             return binary(displayPath);
         }
@@ -188,6 +192,7 @@ public final class NatLint {
         } catch (RuntimeException | StackOverflowError e) {
             return new FileReport(displayPath, internalError(displayPath, "reading the script", e));
         }
+        context.reportForwardsTo((done, total) -> progress.forwardsAnalysed(displayPath, done, total));
         return check(context);
     }
 
@@ -305,6 +310,10 @@ public final class NatLint {
 
     /** As {@link #checkFile(Path)}, taking the report from {@code cache} when it knows this text. */
     public FileReport checkFile(Path file, ReportCache cache) {
+        return checkFile(file, cache, Progress.NONE);
+    }
+
+    private FileReport checkFile(Path file, ReportCache cache, Progress progress) {
         String display = displayPath(file);
         try {
             long size = Files.size(file);
@@ -316,7 +325,7 @@ public final class NatLint {
             if (known != null && known.path().equals(display)) {
                 return known;
             }
-            FileReport checked = checkText(display, text);
+            FileReport checked = checkText(display, text, progress);
             cache.store(display, text, checked);
             return checked;
         } catch (IOException e) {
@@ -369,7 +378,7 @@ public final class NatLint {
             for (Path f : found.files()) {
                 futures.put(f, pool.submit(() -> {
                     long start = System.nanoTime();
-                    FileReport r = checkFile(f, cache);
+                    FileReport r = checkFile(f, cache, progress);
                     progress.fileDone(r.path(), done.incrementAndGet(), total, System.nanoTime() - start);
                     return r;
                 }));

@@ -16,4 +16,14 @@ public interface Progress {
      * @param nanos       how long this file took
      */
     void fileDone(String displayPath, int done, int total, long nanos);
+
+    /**
+     * Forwards of a file analysed so far, while that file is checked (called from its analysing threads).
+     *
+     * @param displayPath the file as reports show it
+     * @param done        forwards analysed, rising to {@code total}
+     * @param total       forwards in the file
+     */
+    default void forwardsAnalysed(String displayPath, int done, int total) {
+    }
 }

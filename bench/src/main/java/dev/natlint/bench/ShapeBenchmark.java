@@ -67,7 +67,7 @@ public class ShapeBenchmark {
     }
 
     @Benchmark
-    public List<FlowAnalyzer.ForwardFlows> analysis() {
+    public List<dev.natlint.flow.ForwardFlows> analysis() {
         return FlowAnalyzer.of(config).flowsByForward();
     }
 

@@ -26,6 +26,8 @@ final class ProgressLine implements Progress {
     private boolean shown;
     private boolean finished;
     private ScheduledExecutorService ticker;
+    /** Forwards analysed and in all, of each file being checked now. */
+    private final java.util.Map<String, int[]> forwards = new java.util.TreeMap<>();
 
     ProgressLine(PrintWriter err) {
         this(err, System::nanoTime, System.nanoTime());
@@ -54,6 +56,7 @@ final class ProgressLine implements Progress {
 
     @Override
     public synchronized void fileDone(String displayPath, int done, int total, long nanos) {
+        forwards.remove(displayPath);
         this.done = Math.max(this.done, done);
         this.total = total;
         if (done == total) {
@@ -64,6 +67,15 @@ final class ProgressLine implements Progress {
         tick();
     }
 
+    @Override
+    public synchronized void forwardsAnalysed(String displayPath, int done, int total) {
+        if (!finished) {
+            int[] f = forwards.computeIfAbsent(displayPath, k -> new int[2]);
+            f[0] = Math.max(f[0], done);
+            f[1] = total;
+        }
+    }
+
     /** Draws the line if the run has taken long enough. */
     synchronized void tick() {
         long elapsed = clock.getAsLong() - start;
@@ -71,7 +83,14 @@ final class ProgressLine implements Progress {
             return;
         }
         String files = total == 0 ? "checking" : done + "/" + total + " files checked";
-        err.print("\rnatlint: " + files + ", " + elapsed / 1_000_000_000L + " s\u001b[K");
+        int analysed = 0;
+        int all = 0;
+        for (int[] f : forwards.values()) {
+            analysed += f[0];
+            all += f[1];
+        }
+        String fwd = all == 0 ? "" : ", " + analysed + "/" + all + " forwards analysed";
+        err.print("\rnatlint: " + files + fwd + ", " + elapsed / 1_000_000_000L + " s\u001b[K");
         err.flush();
         shown = true;
     }

@@ -41,6 +41,24 @@ class ProgressLineTest {
     }
 
     @Test
+    void aLongScriptShowsHowManyOfItsForwardsAreAnalysedUntilItIsDone() {
+        now.set(3 * S);
+        line.forwardsAnalysed("big.rsc", 412, 1000);
+        line.tick();
+        line.forwardsAnalysed("other.rsc", 5, 20);
+        line.forwardsAnalysed("big.rsc", 400, 1000); // a slower engine reporting late never goes back
+        line.tick();
+        line.fileDone("other.rsc", 1, 2, 1);
+        now.set(4 * S);
+        line.tick();
+        line.clear();
+        assertThat(err.toString()).isEqualTo("\rnatlint: checking, 412/1000 forwards analysed, 3 s\u001b[K"
+                + "\rnatlint: checking, 417/1020 forwards analysed, 3 s\u001b[K"
+                + "\rnatlint: 1/2 files checked, 412/1000 forwards analysed, 3 s\u001b[K"
+                + "\rnatlint: 1/2 files checked, 412/1000 forwards analysed, 4 s\u001b[K" + "\r\u001b[K");
+    }
+
+    @Test
     void oneLongScriptShowsThatItIsStillCheckingBeforeAnyFileFinishes() {
         now.set(S);
         line.tick();

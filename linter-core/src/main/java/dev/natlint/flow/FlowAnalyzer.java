@@ -46,6 +46,7 @@ public final class FlowAnalyzer {
     private final boolean addressTypeMatched;
     /** Field values of the flows found so far, so equal long sets are kept once (see PacketBox.interned). */
     private final ConcurrentHashMap<IntervalSet, IntervalSet> sharedFields;
+    private volatile ForwardsListener listener = ForwardsListener.NONE;
 
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
@@ -233,10 +234,16 @@ public final class FlowAnalyzer {
             List<ForwardFlows> out = new ArrayList<>();
             for (Forward f : forwards) {
                 out.add(new ForwardFlows(f, flows(f, sources)));
+                listener.analysed(out.size(), forwards.size());
             }
             return out;
         }
         return inParallel(forwards, sources, workers);
+    }
+
+    /** Tells {@code l} of each forward {@link #flowsByForward()} finishes. */
+    public void reportForwardsTo(ForwardsListener l) {
+        listener = l;
     }
 
     /** Below this many forwards per core, a second engine costs more than it saves. */
@@ -251,11 +258,13 @@ public final class FlowAnalyzer {
     private List<ForwardFlows> inParallel(List<Forward> forwards, List<Source> sources, int workers) {
         ForwardFlows[] out = new ForwardFlows[forwards.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Runnable work = () -> {
             FlowAnalyzer engine = new FlowAnalyzer(topology, this);
             for (int i = next.getAndIncrement(); i < out.length && failure.get() == null; i = next.getAndIncrement()) {
                 out[i] = new ForwardFlows(forwards.get(i), engine.flows(forwards.get(i), sources));
+                listener.analysed(done.incrementAndGet(), out.length);
             }
         };
         List<Thread> threads = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.natlint.rule;
 import dev.natlint.diag.Location;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardsListener;
 import dev.natlint.flow.ForwardFlows;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
@@ -29,6 +30,7 @@ public final class RuleContext {
     /** Builds the analysis of a context (this one and every fixed variant); null for the engine's. */
     private Function<RuleContext, Analysis> analyses;
     private int fixChecks;
+    private ForwardsListener forwardsListener = ForwardsListener.NONE;
     private final Map<String, Object> memo = new HashMap<>();
     /** The context this one adds a fix to, whose analysis it may reuse; null for a file as written. */
     private RuleContext original;
@@ -152,8 +154,17 @@ public final class RuleContext {
     public synchronized FlowAnalyzer analyzer() {
         if (analyzer == null) {
             analyzer = original == null ? FlowAnalyzer.of(config) : FlowAnalyzer.of(config, original.analyzer());
+            analyzer.reportForwardsTo(forwardsListener);
         }
         return analyzer;
+    }
+
+    /** Tells {@code l} how far the analysis of this file's forwards has come (not of fixed variants). */
+    public synchronized void reportForwardsTo(ForwardsListener l) {
+        forwardsListener = l;
+        if (analyzer != null) {
+            analyzer.reportForwardsTo(l);
+        }
     }
 
     /** What rules may ask about this file's flows, verdicts, rules and topology. */

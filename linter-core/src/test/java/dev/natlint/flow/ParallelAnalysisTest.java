@@ -75,8 +75,14 @@ class ParallelAnalysisTest {
             assertThat(one.stream().flatMap(f -> f.flows().stream()).map(Flow::verdict).distinct().count())
                     .as("the generated routers break some flows in several ways").isGreaterThanOrEqualTo(3);
             for (int workers : new int[] {2, 3, 7}) {
-                assertThat(FlowAnalyzer.of(config).flowsByForward(workers)).as("seed %d, %d engines", seed, workers)
-                        .isEqualTo(one);
+                FlowAnalyzer analyzer = FlowAnalyzer.of(config);
+                java.util.Set<Integer> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                analyzer.reportForwardsTo((done, total) -> {
+                    assertThat(total).isEqualTo(300);
+                    told.add(done);
+                });
+                assertThat(analyzer.flowsByForward(workers)).as("seed %d, %d engines", seed, workers).isEqualTo(one);
+                assertThat(told).as("progress counts each forward once").hasSize(300).contains(1, 300);
             }
         }
     }
