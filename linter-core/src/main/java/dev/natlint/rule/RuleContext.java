@@ -5,6 +5,7 @@ import dev.natlint.flow.Flow;
 import dev.natlint.flow.FlowAnalyzer;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
+import dev.natlint.policy.Policy;
 import dev.natlint.parse.ParsedScript;
 import dev.natlint.parse.RouterOsReader;
 import java.util.ArrayList;
@@ -129,6 +130,11 @@ public final class RuleContext {
 
     public String file() {
         return script.file();
+    }
+
+    /** The configuration's firewall rules in typed form (guards and actions), read once per analysis. */
+    public Policy policy() {
+        return analyzer().policy();
     }
 
     public synchronized FlowAnalyzer analyzer() {
