@@ -62,9 +62,4 @@ public record PolicyRule(Table table, String chain, int position, List<Guard> gu
     public Optional<Action.NatTarget> natTarget() {
         return Optional.ofNullable(PolicyReader.natTarget(action));
     }
-
-    /** The rule's written value of an action argument (e.g. {@code to-addresses}), for messages and fixes. */
-    public Optional<String> written(String property) {
-        return source.get(property);
-    }
 }

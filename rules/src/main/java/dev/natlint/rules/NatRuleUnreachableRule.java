@@ -6,8 +6,8 @@ import dev.natlint.diag.Severity;
 import dev.natlint.flow.RuleMatcher;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.PacketSet;
-import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,15 +61,15 @@ public final class NatRuleUnreachableRule extends BaseRule {
             RuleMatcher matcher = ctx.analyzer().matcher();
             RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false);
             for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
-                List<FirewallRule> earlier = new ArrayList<>();
-                for (FirewallRule r : ctx.analyzer().runner().enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
+                List<PolicyRule> earlier = new ArrayList<>();
+                for (PolicyRule r : ctx.policy().enabled(dev.natlint.model.Table.NAT, chain.getKey())) {
                     RuleMatcher.Match mine = matcher.match(r, chain.getValue(), state);
                     if (!mine.packets().isEmpty()) {
                         // cut this rule's packets by each earlier rule that can touch them; never build the union
                         // of all earlier rules, whose boxes would multiply
                         PacketSet rest = mine.packets();
                         List<FirewallRule> culprits = new ArrayList<>();
-                        for (FirewallRule e : earlier) {
+                        for (PolicyRule e : earlier) {
                             RuleMatcher.Match m = matcher.match(e, chain.getValue(), state);
                             // a rule whose match rests on an assumption (time=, limit=) may not take the packets
                             if (!m.assumptions().isEmpty() || m.hull().disjoint(mine.hull())) {
@@ -77,7 +77,7 @@ public final class NatRuleUnreachableRule extends BaseRule {
                             }
                             PacketSet cut = rest.subtract(m.packets());
                             if (cut != rest && !cut.sameAs(rest)) {
-                                culprits.add(e);
+                                culprits.add(e.source());
                             }
                             rest = cut;
                             if (rest.isEmpty()) {
@@ -85,10 +85,10 @@ public final class NatRuleUnreachableRule extends BaseRule {
                             }
                         }
                         if (rest.isEmpty()) {
-                            out.put(r, List.copyOf(culprits));
+                            out.put(r.source(), List.copyOf(culprits));
                         }
                     }
-                    if (Actions.endsChain(r.action())) {
+                    if (r.action().endsChain()) {
                         earlier.add(r);
                     }
                 }
