@@ -64,7 +64,7 @@ public final class FlowAnalyzer {
     private FlowAnalyzer(Topology topology, FlowAnalyzer earlier) {
         this.topology = topology;
         this.space = new AddressSpace(topology, earlier == null ? null : earlier.space);
-        this.policy = Policy.of(topology.config());
+        this.policy = Policy.of(topology.config(), earlier == null ? null : earlier.policy);
         this.matcher = new RuleMatcher(space, policy);
         this.runner = new ChainRunner(matcher);
         this.universe = space.universe();

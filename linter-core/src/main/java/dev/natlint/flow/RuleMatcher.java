@@ -170,7 +170,7 @@ public final class RuleMatcher {
                     return never(assumptions);
                 }
             } else if (guard instanceof Guard.Unsupported g) {
-                assumptions.add(g.quoted() + " is not analysed; assumed to match");
+                assumptions.add(g.quoted() + " is " + g.reason() + "; assumed to match");
             }
         }
         PacketSet result = PacketSet.of(box);

@@ -17,16 +17,29 @@ import java.util.Map;
  */
 public final class Policy {
 
+    /** The model's rule list each table was read from, so a variant of the config can reuse unchanged tables. */
+    private final Map<Table, List<FirewallRule>> sources = new EnumMap<>(Table.class);
     private final Map<Table, List<PolicyRule>> byTable = new EnumMap<>(Table.class);
     private final Map<Table, Map<String, List<PolicyRule>>> enabledByChain = new EnumMap<>(Table.class);
     /** By identity: the model's rules are the keys stages hold, and hashing a rule's record is costly. */
     private final Map<FirewallRule, PolicyRule> bySource = new IdentityHashMap<>();
 
-    private Policy(RouterConfig config) {
+    private Policy(RouterConfig config, Policy earlier) {
         for (Table t : Table.values()) {
+            List<FirewallRule> written = config.rules(t);
+            sources.put(t, written);
+            if (earlier != null && earlier.sources.get(t) == written) {
+                // the same rule objects (a fix that left this table alone): their typed form is the same
+                byTable.put(t, earlier.byTable.get(t));
+                enabledByChain.put(t, earlier.enabledByChain.get(t));
+                for (PolicyRule p : earlier.byTable.get(t)) {
+                    bySource.put(p.source(), p);
+                }
+                continue;
+            }
             List<PolicyRule> rules = new ArrayList<>();
             Map<String, List<PolicyRule>> chains = new LinkedHashMap<>();
-            for (FirewallRule r : config.rules(t)) {
+            for (FirewallRule r : written) {
                 PolicyRule p = PolicyReader.read(r);
                 rules.add(p);
                 bySource.put(r, p);
@@ -41,7 +54,12 @@ public final class Policy {
     }
 
     public static Policy of(RouterConfig config) {
-        return new Policy(config);
+        return new Policy(config, null);
+    }
+
+    /** The policy of a variant of {@code earlier}'s configuration, reusing the tables it shares with it. */
+    public static Policy of(RouterConfig config, Policy earlier) {
+        return new Policy(config, earlier);
     }
 
     /** Every rule of {@code table}, disabled ones included, in router order. */

@@ -264,4 +264,24 @@ class PolicyReaderTest {
         assertThat(p.rules(Table.FILTER).get(0).guard(Guard.ConnectionState.class)).map(Guard::written)
                 .isEqualTo(Optional.of("established"));
     }
+
+    @Test
+    void aVariantOfTheConfigReusesTheTablesItLeavesAlone() {
+        String script = """
+                /ip firewall filter add chain=forward action=drop connection-state=invalid
+                /ip firewall nat add chain=srcnat action=masquerade out-interface=ether1
+                """;
+        var parsed = RouterOsReader.read("p.rsc", script);
+        RouterConfig base = ConfigBuilder.build(parsed);
+        Policy first = Policy.of(base);
+        RouterConfig variant = ConfigBuilder.extendFirewall(base, parsed, RouterOsReader.read("fix.rsc",
+                "/ip firewall nat add chain=dstnat action=dst-nat dst-port=80 protocol=tcp to-addresses=10.0.0.2\n"))
+                .orElseThrow();
+        Policy second = Policy.of(variant, first);
+        assertThat(second.rules(Table.FILTER).get(0)).isSameAs(first.rules(Table.FILTER).get(0));
+        assertThat(second.of(variant.rules(Table.FILTER).get(0))).isSameAs(first.rules(Table.FILTER).get(0));
+        assertThat(second.rules(Table.NAT)).hasSize(2);
+        assertThat(second.rules(Table.NAT).get(1).action()).isInstanceOf(Action.DstNat.class);
+        assertThat(second.of(variant.rules(Table.NAT).get(0)).source()).isSameAs(variant.rules(Table.NAT).get(0));
+    }
 }
