@@ -3,6 +3,7 @@ package dev.natlint.policy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** IP protocol names RouterOS accepts in {@code protocol=}, with their numbers (one table for every stage). */
 public final class Protocols {
@@ -19,13 +20,26 @@ public final class Protocols {
             Map.entry("ipip", 94), Map.entry("etherip", 97), Map.entry("encap", 98), Map.entry("pim", 103),
             Map.entry("vrrp", 112), Map.entry("l2tp", 115), Map.entry("sctp", 132), Map.entry("udp-lite", 136));
 
+    /** By number, the alphabetically first name (every step table names its protocol, so this is looked up often). */
+    private static final String[] NAMES = new String[256];
+
+    static {
+        NUMBERS.forEach((name, n) -> {
+            if (NAMES[n] == null || name.compareTo(NAMES[n]) < 0) {
+                NAMES[n] = name;
+            }
+        });
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,3}");
+
     private Protocols() {
     }
 
     /** The protocol number of a name or a decimal number up to 255; empty when RouterOS would not accept it. */
     public static Optional<Integer> number(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        if (v.matches("\\d{1,3}") && Integer.parseInt(v) <= 255) {
+        if (DECIMAL.matcher(v).matches() && Integer.parseInt(v) <= 255) {
             return Optional.of(Integer.parseInt(v));
         }
         return Optional.ofNullable(NUMBERS.get(v));
@@ -33,7 +47,6 @@ public final class Protocols {
 
     /** The name RouterOS prints for a protocol number, if it has one. */
     public static Optional<String> name(int number) {
-        return NUMBERS.entrySet().stream().filter(e -> e.getValue() == number).map(Map.Entry::getKey)
-                .sorted().findFirst();
+        return number >= 0 && number < NAMES.length ? Optional.ofNullable(NAMES[number]) : Optional.empty();
     }
 }

@@ -89,6 +89,11 @@ class PolicyReaderTest {
         assertThat(not.number()).contains(1);
         assertThat(((Guard.Protocol) only("protocol=bogus")).number()).isEmpty();
         assertThat(Protocols.name(6)).contains("tcp");
+        assertThat(Protocols.name(17)).contains("udp");
+        assertThat(Protocols.name(255)).isEmpty();
+        assertThat(Protocols.name(-1)).isEmpty();
+        assertThat(Protocols.number("TCP")).contains(6);
+        assertThat(Protocols.number("256")).isEmpty();
     }
 
     @Test
