@@ -5,9 +5,10 @@ import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
-import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.PolicyRule;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.BitSet;
@@ -202,6 +203,7 @@ public final class ChainRunner {
         PacketBox hull = currentHull(rest, t);
         callers.push(chain);
         List<FirewallRule> rules = enabledRules(table, chain);
+        List<PolicyRule> typed = matcher.policy().enabled(table, chain); // the same rules, in the same order
         ChainIndex index = indexes.computeIfAbsent(new ChainKey(table, chain, stage, state),
                 k -> new ChainIndex(rules, matcher, stage, state));
         // the packets only shrink (or come back from a jump as part of what left), so the rules
@@ -243,21 +245,21 @@ public final class ChainRunner {
                 continue;
             }
             List<Assumption> own = assumptions(rule, m);
-            String action = rule.action();
-            if (Actions.isNonTerminal(action)) {
+            Action action = typed.get(i).action();
+            if (action.effect() == Action.Effect.NEXT_RULE) {
                 // the packets go on: every later verdict of theirs rests on this rule's assumptions
                 own.forEach(a -> add(notes, a));
                 continue;
             }
-            if (action.equals("return")) {
+            if (action.effect() == Action.Effect.RETURN) {
                 own.forEach(a -> add(notes, a));
                 returned = returned.union(hit);
                 rest = split.rest();
                 hull = currentHull(rest, t);
                 exhausted.set(index.firstSame[i]);
-            } else if (action.equals("jump")) {
+            } else if (action instanceof Action.Jump jump) {
                 own.forEach(a -> add(notes, a));
-                String target = rule.get("jump-target").orElse("");
+                String target = jump.target().orElse("");
                 if (callers.contains(target)) {
                     add(notes, Assumption.assumed(rule.location().line(), "jump loop into chain " + target
                             + " ignored"));

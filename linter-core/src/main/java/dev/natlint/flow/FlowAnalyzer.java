@@ -11,14 +11,16 @@ import dev.natlint.graph.Role;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.graph.Routing;
 import dev.natlint.graph.Topology;
-import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import dev.natlint.net.Cidrs;
 import dev.natlint.net.Ipv4;
-import dev.natlint.net.Ports;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.Policy;
+import dev.natlint.policy.PolicyRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class FlowAnalyzer {
 
     private final Topology topology;
     private final AddressSpace space;
+    private final Policy policy;
     private final RuleMatcher matcher;
     private final ChainRunner runner;
     private final Universe universe;
@@ -76,7 +79,8 @@ public final class FlowAnalyzer {
         } else {
             this.sharedFields = new ConcurrentHashMap<>();
         }
-        this.matcher = new RuleMatcher(space);
+        this.policy = Policy.of(topology.config(), earlier == null ? null : earlier.policy);
+        this.matcher = new RuleMatcher(space, policy);
         this.runner = new ChainRunner(matcher);
         this.universe = space.universe();
         this.uplinkSubnets = uplinkSubnets(topology);
@@ -107,6 +111,11 @@ public final class FlowAnalyzer {
         return space;
     }
 
+    /** Every firewall rule of the configuration in typed form, read once per analysis. */
+    public Policy policy() {
+        return policy;
+    }
+
     public RuleMatcher matcher() {
         return matcher;
     }
@@ -120,42 +129,42 @@ public final class FlowAnalyzer {
     /** Every enabled dst-nat rule outside srcnat, in router order. */
     public List<Forward> forwards() {
         List<Forward> out = new ArrayList<>();
-        for (FirewallRule r : topology.config().natRules()) {
-            if (r.disabled() || !r.action().equals("dst-nat") || r.chain().equals("srcnat")) {
+        for (PolicyRule r : policy.rules(Table.NAT)) {
+            if (r.disabled() || !(r.action() instanceof Action.DstNat dstNat) || r.chain().equals("srcnat")) {
                 continue;
             }
-            forward(r).ifPresent(out::add);
+            forward(r, dstNat.to()).ifPresent(out::add);
         }
         return out;
     }
 
-    private Optional<Forward> forward(FirewallRule r) {
-        IntervalSet protocols = r.get("protocol").map(p -> p.startsWith("!")
-                ? RuleMatcher.protocolNumber(p.substring(1)).map(n -> IntervalSet.point(n).complement(0, 255))
-                : RuleMatcher.protocolNumber(p).map(n -> IntervalSet.point(n)))
+    private Optional<Forward> forward(PolicyRule r, Action.NatTarget to) {
+        IntervalSet protocols = r.protocol().map(p -> p.negated()
+                ? p.number().map(n -> IntervalSet.point(n).complement(0, 255))
+                : p.number().map(n -> IntervalSet.point(n)))
                 .orElse(Optional.of(IntervalSet.of(0, 255))).orElse(IntervalSet.empty());
-        IntervalSet ports = r.get("dst-port").or(() -> r.get("port")).map(p -> p.startsWith("!")
-                        ? Ports.parse(p.substring(1)).map(s -> s.complement(0, 65535)) : Ports.parse(p))
+        IntervalSet ports = r.ports(Guard.PortSide.DST).or(() -> r.ports(Guard.PortSide.EITHER)).map(p -> p.negated()
+                        ? p.ports().map(s -> s.complement(0, 65535)) : p.ports())
                 .orElse(Optional.of(IntervalSet.of(0, 65535))).orElse(IntervalSet.empty());
-        Optional<IntervalSet> target = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
-        IntervalSet targetPorts = r.get("to-ports").flatMap(Ports::parse).orElse(null);
+        Optional<IntervalSet> target = to.addresses();
+        IntervalSet targetPorts = to.ports().orElse(null);
         IntervalSet publicAddresses = publicAddresses(r);
         if (target.isEmpty() || protocols.isEmpty() || ports.isEmpty() || publicAddresses.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Forward(r, publicAddresses, protocols, ports, target.get(), targetPorts));
+        return Optional.of(new Forward(r.source(), publicAddresses, protocols, ports, target.get(), targetPorts));
     }
 
     /**
      * The addresses clients use for a forward: its own dst-address (or address list) when it names one,
      * otherwise the router's WAN addresses (static ones, and the symbolic address of a DHCP/PPPoE WAN).
      */
-    private IntervalSet publicAddresses(FirewallRule r) {
-        Optional<String> dst = r.get("dst-address").filter(v -> !v.startsWith("!"));
+    private IntervalSet publicAddresses(PolicyRule r) {
+        Optional<Guard.Address> dst = r.address(Guard.Side.DST).filter(g -> !g.negated());
         if (dst.isPresent()) {
-            return Ipv4.parseAddressSpec(dst.get()).orElse(IntervalSet.empty());
+            return dst.get().addresses().orElse(IntervalSet.empty());
         }
-        Optional<String> list = r.get("dst-address-list").filter(v -> !v.startsWith("!"));
+        Optional<String> list = r.addressList(Guard.Side.DST).filter(g -> !g.negated()).map(Guard.AddressList::list);
         if (list.isPresent() && !space.addressList(list.get()).isEmpty()) {
             return space.addressList(list.get());
         }
@@ -498,7 +507,7 @@ public final class FlowAnalyzer {
         for (ChainRunner.Outcome o : runner.run(Table.NAT, "dstnat", origin, Translation.NONE, Stage.DSTNAT, fresh)) {
             FirewallRule r = o.rule();
             List<Assumption> notes = o.assumptions();
-            if (r != null && r.action().equals("dst-nat")) {
+            if (r != null && policy.of(r).action() instanceof Action.DstNat) {
                 if (intended != null && r != intended.rule() && !sameTarget(r, intended.rule())) {
                     out.add(new Path(o.packets(), Verdict.SHADOWED, r, Translation.NONE, null, null, r, null, notes));
                     continue;
@@ -517,8 +526,11 @@ public final class FlowAnalyzer {
         return out;
     }
 
-    private static boolean sameTarget(FirewallRule a, FirewallRule b) {
-        return a.get("to-addresses").equals(b.get("to-addresses")) && a.get("to-ports").equals(b.get("to-ports"));
+    /** Both rules written with the same to-addresses and to-ports. */
+    private boolean sameTarget(FirewallRule a, FirewallRule b) {
+        Action.NatTarget ta = policy.of(a).natTarget().orElse(Action.NatTarget.NONE);
+        Action.NatTarget tb = policy.of(b).natTarget().orElse(Action.NatTarget.NONE);
+        return ta.addressesWritten().equals(tb.addressesWritten()) && ta.portsWritten().equals(tb.portsWritten());
     }
 
     /** Above this many target addresses a dst-nat is not split per address but marked as not decided. */
@@ -533,8 +545,9 @@ public final class FlowAnalyzer {
      * the kernel picks per connection by a hash; the verdicts say which choice they assume.
      */
     private void translate(PacketSet part, FirewallRule r, List<Assumption> notes, List<Path> out) {
-        Optional<IntervalSet> ports = r.get("to-ports").flatMap(Ports::parse);
-        Optional<IntervalSet> to = r.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
+        Action.NatTarget target = policy.of(r).natTarget().orElse(Action.NatTarget.NONE);
+        Optional<IntervalSet> ports = target.ports();
+        Optional<IntervalSet> to = target.addresses();
         List<PacketSet> parts = new ArrayList<>();
         List<Translation> portTranslations = new ArrayList<>();
         List<List<Assumption>> portNotes = new ArrayList<>();
@@ -609,7 +622,7 @@ public final class FlowAnalyzer {
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, false);
         for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", part, routed, Stage.FORWARD, state)) {
             List<Assumption> all = merge(notes, o.assumptions());
-            if (o.rule() != null && Actions.drops(o.rule().action())) {
+            if (o.rule() != null && policy.of(o.rule()).action().drops()) {
                 out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, routed, route.get(), null, o.rule(), null,
                         all));
             } else {
@@ -622,9 +635,10 @@ public final class FlowAnalyzer {
                         RuleMatcher.ConnState state, List<Assumption> notes, List<Path> out) {
         for (ChainRunner.Outcome o : runner.run(Table.NAT, "srcnat", part, t, Stage.SRCNAT, state)) {
             FirewallRule s = o.rule();
+            Action action = s == null ? null : policy.of(s).action();
             List<Assumption> all = merge(notes, o.assumptions());
             Translation after = t;
-            if (s != null && s.action().equals("masquerade")) {
+            if (action instanceof Action.Masquerade) {
                 List<Long> own = space.addressesOf(route.iface());
                 if (own.isEmpty()) {
                     out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, t, route, s, s, null,
@@ -633,9 +647,9 @@ public final class FlowAnalyzer {
                     continue;
                 }
                 after = t.with(Field.SRC_ADDRESS, IntervalSet.point(masqueradeAddress(route.iface(), t, own)));
-            } else if (s != null && (s.action().equals("src-nat") || s.action().equals("netmap")
-                    || s.action().equals("same"))) {
-                Optional<IntervalSet> to = s.get("to-addresses").flatMap(Ipv4::parseAddressSpec);
+            } else if (action instanceof Action.SrcNat || action instanceof Action.Netmap
+                    || action instanceof Action.Same) {
+                Optional<IntervalSet> to = policy.of(s).natTarget().orElseThrow().addresses();
                 if (to.isPresent()) {
                     after = t.with(Field.SRC_ADDRESS, to.get());
                 }
@@ -706,16 +720,17 @@ public final class FlowAnalyzer {
         if (s != null) {
             // was there a hairpin masquerade below the rule that took the connection?
             RuleMatcher.ConnState state = new RuleMatcher.ConnState(true, false);
-            for (FirewallRule h : runner.enabledRules(Table.NAT, "srcnat")) {
+            for (PolicyRule h : policy.enabled(Table.NAT, "srcnat")) {
                 if (bypass.isEmpty()) {
                     break;
                 }
-                if (h.position() <= s.position() || !(h.action().equals("masquerade") || h.action().equals("src-nat"))) {
+                if (h.position() <= s.position()
+                        || !(h.action() instanceof Action.Masquerade || h.action() instanceof Action.SrcNat)) {
                     continue;
                 }
                 PacketSet hit = bypass.intersect(t.preimage(matcher.match(h, Stage.SRCNAT, state).packets()));
                 if (!hit.isEmpty()) {
-                    out.add(new Path(hit, Verdict.MASQUERADE_SHADOWED, dstnatRule, t, route, s, s, h, notes));
+                    out.add(new Path(hit, Verdict.MASQUERADE_SHADOWED, dstnatRule, t, route, s, s, h.source(), notes));
                     bypass = bypass.subtract(hit);
                 }
             }
@@ -746,7 +761,7 @@ public final class FlowAnalyzer {
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, t.get(Field.SRC_ADDRESS).isPresent(), true);
         PacketSet dropped = PacketSet.empty(universe);
         for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", reply, Translation.NONE, Stage.FORWARD, state)) {
-            if (o.rule() == null || !Actions.drops(o.rule().action())) {
+            if (o.rule() == null || !policy.of(o.rule()).action().drops()) {
                 continue;
             }
             // back to client coordinates: the reply's destination is the client's address and port
@@ -813,7 +828,7 @@ public final class FlowAnalyzer {
     /** The reply-routing patterns natlint follows, found once per analysis. */
     public synchronized ReplyRouting replyRouting() {
         if (replyRouting == null) {
-            replyRouting = ReplyRouting.of(topology);
+            replyRouting = ReplyRouting.of(topology, policy);
         }
         return replyRouting;
     }
@@ -825,8 +840,9 @@ public final class FlowAnalyzer {
     private Optional<Integer> policyRoutingLine() {
         RouterConfig c = topology.config();
         Set<Integer> followed = replyRouting().analysedLines();
-        Optional<Integer> mark = c.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
-                && r.action().equals("mark-routing") && !followed.contains(r.location().line()))
+        Optional<Integer> mark = policy.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
+                && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
+                && !followed.contains(r.location().line()))
                 .map(r -> r.location().line()).findFirst();
         if (mark.isPresent()) {
             return mark;
@@ -850,7 +866,7 @@ public final class FlowAnalyzer {
     private Flow flow(Forward f, Source s, Path p, PacketBox found) {
         PacketBox box = found.interned(sharedFields);
         Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
-        List<Step> steps = new StepWriter(space, topology).steps(ex, p.verdict(), p.dstnat(), p.translation(),
+        List<Step> steps = new StepWriter(space, topology, matcher).steps(ex, p.verdict(), p.dstnat(), p.translation(),
                 p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped());
         return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(),
                 merge(p.assumptions(), roleGuesses(f, s)), ex, p.replyDropped());

@@ -4,14 +4,17 @@ import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.flow.packet.Packet;
 import dev.natlint.model.FirewallRule;
-import dev.natlint.net.Ports;
+import dev.natlint.model.Table;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.Policy;
+import dev.natlint.policy.PolicyRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,159 +51,140 @@ public final class RuleMatcher {
         }
     }
 
-    static final Map<String, Integer> PROTOCOLS = Map.ofEntries(
-            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("ggp", 3), Map.entry("ip-encap", 4),
-            Map.entry("st", 5), Map.entry("tcp", 6), Map.entry("egp", 8), Map.entry("pup", 12), Map.entry("udp", 17),
-            Map.entry("hmp", 20), Map.entry("xns-idp", 22), Map.entry("rdp", 27), Map.entry("iso-tp4", 29),
-            Map.entry("dccp", 33), Map.entry("xtp", 36), Map.entry("ddp", 37), Map.entry("idpr-cmtp", 38),
-            Map.entry("ipv6-encap", 41), Map.entry("ipv6-route", 43), Map.entry("ipv6-frag", 44),
-            Map.entry("idrp", 45), Map.entry("rsvp", 46), Map.entry("gre", 47), Map.entry("ipsec-esp", 50),
-            Map.entry("ipsec-ah", 51), Map.entry("icmpv6", 58), Map.entry("ipv6-nonxt", 59),
-            Map.entry("ipv6-opts", 60), Map.entry("rspf", 73), Map.entry("vmtp", 81), Map.entry("ospf", 89),
-            Map.entry("ipip", 94), Map.entry("etherip", 97), Map.entry("encap", 98), Map.entry("pim", 103),
-            Map.entry("vrrp", 112), Map.entry("l2tp", 115), Map.entry("sctp", 132), Map.entry("udp-lite", 136));
-
-    /** Properties that are actions' arguments or bookkeeping, not matchers. */
-    private static final Set<String> NOT_MATCHERS = Set.of("to-addresses", "to-ports", "jump-target", "log",
-            "log-prefix", "address-list", "address-list-timeout", "reject-with", "passthrough", "same-not-by-dst",
-            "hw-offload", "new-connection-mark", "new-packet-mark", "new-routing-mark", "new-dscp", "new-mss",
-            "new-priority", "new-ttl", "routing-table", "place-before");
-
     private final AddressSpace space;
-    private java.util.Set<String> marksSet;
+    private final Policy policy;
+    /** {@code connection-mark=x} and the like for every mark an enabled mangle rule sets. */
+    private final Set<String> marksSet;
     /** Per rule (by identity: hashing a rule's record is costly), the match for each stage and state. */
-    private final Map<FirewallRule, Map<Object, Match>> cache = new java.util.IdentityHashMap<>();
+    private final Map<PolicyRule, Map<Object, Match>> cache = new java.util.IdentityHashMap<>();
 
-    public RuleMatcher(AddressSpace space) {
+    public RuleMatcher(AddressSpace space, Policy policy) {
         this.space = space;
+        this.policy = policy;
+        this.marksSet = marksSet(policy);
     }
 
     public AddressSpace space() {
         return space;
     }
 
-    /** {@code connection-mark=x} and the like for every mark an enabled mangle rule sets; computed once. */
-    private java.util.Set<String> marksSet() {
-        if (marksSet == null) {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            for (FirewallRule m : space.config().rules(dev.natlint.model.Table.MANGLE)) {
-                if (!m.disabled()) {
-                    m.get("new-connection-mark").ifPresent(x -> out.add("connection-mark=" + x));
-                    m.get("new-packet-mark").ifPresent(x -> out.add("packet-mark=" + x));
-                    m.get("new-routing-mark").ifPresent(x -> out.add("routing-mark=" + x));
-                }
+    public Policy policy() {
+        return policy;
+    }
+
+    private static Set<String> marksSet(Policy policy) {
+        Set<String> out = new java.util.HashSet<>();
+        for (PolicyRule m : policy.rules(Table.MANGLE)) {
+            if (!m.disabled() && m.action() instanceof Action.SetMark set) {
+                set.mark().ifPresent(x -> out.add(set.kind().property() + "=" + x));
             }
-            marksSet = out;
         }
-        return marksSet;
+        return Set.copyOf(out);
     }
 
+    /** The match of a rule of the analysed configuration (or of one read on the spot). */
     public Match match(FirewallRule rule, Stage stage, ConnState state) {
-        return cache.computeIfAbsent(rule, r -> new HashMap<>())
-                .computeIfAbsent(List.of(stage, state), k -> compute(rule, stage, state));
+        return match(policy.of(rule), stage, state);
     }
 
-    private Match compute(FirewallRule rule, Stage stage, ConnState state) {
+    public Match match(PolicyRule rule, Stage stage, ConnState state) {
+        return cache.computeIfAbsent(rule, r -> new HashMap<>())
+                .computeIfAbsent(List.of(stage, state), k -> compute(rule.guards(), stage, state));
+    }
+
+    /** What a set of guards matches together, not cached (for one guard of a rule at a time). */
+    public Match match(List<Guard> guards, Stage stage, ConnState state) {
+        return compute(guards, stage, state);
+    }
+
+    private Match compute(List<Guard> guards, Stage stage, ConnState state) {
         List<String> assumptions = new ArrayList<>();
         PacketBox box = PacketBox.all(space.universe());
         PacketSet extra = null; // the port= matcher is a union of two boxes
         // address lists with DNS names: the field and the list's static members, applied after the loop
         Map<Field, IntervalSet> named = new java.util.EnumMap<>(Field.class);
-        for (Map.Entry<String, String> e : rule.properties().entrySet()) {
-            String name = e.getKey();
-            String written = e.getValue();
-            if (NOT_MATCHERS.contains(name)) {
-                continue;
-            }
-            boolean negated = written.startsWith("!");
-            String value = negated ? written.substring(1) : written;
-            Optional<IntervalSet> set;
-            switch (name) {
-                case "src-address" -> box = box.with(Field.SRC_ADDRESS, address(value, negated));
-                case "dst-address" -> box = box.with(Field.DST_ADDRESS, address(value, negated));
-                case "src-address-list", "dst-address-list" -> {
-                    Field f = name.startsWith("src") ? Field.SRC_ADDRESS : Field.DST_ADDRESS;
-                    IntervalSet members = list(value, negated, assumptions);
-                    if (!negated && space.addressListHasNames(value)) {
-                        named.merge(f, members, IntervalSet::intersect);
-                    } else {
-                        box = box.with(f, members);
+        for (Guard guard : guards) {
+            if (guard instanceof Guard.Address g) {
+                box = box.with(field(g.side()), address(g));
+            } else if (guard instanceof Guard.AddressList g) {
+                IntervalSet members = list(g.list(), g.negated(), assumptions);
+                if (!g.negated() && space.addressListHasNames(g.list())) {
+                    named.merge(field(g.side()), members, IntervalSet::intersect);
+                } else {
+                    box = box.with(field(g.side()), members);
+                }
+            } else if (guard instanceof Guard.AddressType g) {
+                box = box.with(field(g.side()), addressType(g.types(), g.negated()));
+            } else if (guard instanceof Guard.Protocol g) {
+                IntervalSet p = g.number().map(n -> IntervalSet.point(n)).orElse(IntervalSet.empty());
+                box = box.with(Field.PROTOCOL, g.negated() ? p.complement(0, 255) : p);
+            } else if (guard instanceof Guard.Ports g) {
+                IntervalSet p = g.ports().orElse(IntervalSet.empty());
+                switch (g.side()) {
+                    case SRC -> box = box.with(Field.SRC_PORT, g.negated() ? p.complement(0, 65535) : p);
+                    case DST -> box = box.with(Field.DST_PORT, g.negated() ? p.complement(0, 65535) : p);
+                    case EITHER -> {
+                        if (g.negated()) {
+                            IntervalSet not = p.complement(0, 65535);
+                            box = box.with(Field.SRC_PORT, not).with(Field.DST_PORT, not);
+                        } else {
+                            PacketSet either = PacketSet.of(PacketBox.all(space.universe()).with(Field.SRC_PORT, p))
+                                    .union(PacketSet.of(PacketBox.all(space.universe()).with(Field.DST_PORT, p)));
+                            extra = extra == null ? either : extra.intersect(either);
+                        }
                     }
                 }
-                case "src-address-type" -> box = box.with(Field.SRC_ADDRESS, addressType(value, negated));
-                case "dst-address-type" -> box = box.with(Field.DST_ADDRESS, addressType(value, negated));
-                case "protocol" -> box = box.with(Field.PROTOCOL, protocol(value, negated));
-                case "src-port" -> box = box.with(Field.SRC_PORT, ports(value, negated));
-                case "dst-port" -> box = box.with(Field.DST_PORT, ports(value, negated));
-                case "port" -> {
-                    IntervalSet p = ports(value, false);
-                    if (negated) {
-                        IntervalSet not = p.complement(0, 65535);
-                        box = box.with(Field.SRC_PORT, not).with(Field.DST_PORT, not);
-                    } else {
-                        PacketSet either = PacketSet.of(PacketBox.all(space.universe()).with(Field.SRC_PORT, p))
-                                .union(PacketSet.of(PacketBox.all(space.universe()).with(Field.DST_PORT, p)));
-                        extra = extra == null ? either : extra.intersect(either);
-                    }
+            } else if (guard instanceof Guard.Interface g) {
+                if (g.direction() == Guard.Direction.OUT && stage == Stage.DSTNAT) {
+                    box = neverOut(g, assumptions, box);
+                } else {
+                    box = box.with(field(g.direction()), negate(space.iface(g.name()), g.negated(), space.allInterfaces()));
                 }
-                case "in-interface" -> box = box.with(Field.IN_INTERFACE, negate(space.iface(value), negated,
-                        space.allInterfaces()));
-                case "in-interface-list" -> box = box.with(Field.IN_INTERFACE, negate(space.ifaceList(value), negated,
-                        space.allInterfaces()));
-                case "out-interface", "out-interface-list" -> {
-                    if (stage == Stage.DSTNAT) {
-                        // no routing decision exists yet in prerouting: the rule can never match
-                        assumptions.add(name + " in chain dstnat can never match (no out-interface before routing)");
-                        box = box.with(Field.OUT_INTERFACE, IntervalSet.empty());
-                    } else {
-                        IntervalSet ifs = name.equals("out-interface") ? space.iface(value) : space.ifaceList(value);
-                        box = box.with(Field.OUT_INTERFACE, negate(ifs, negated, space.allInterfaces()));
-                    }
+            } else if (guard instanceof Guard.InterfaceList g) {
+                if (g.direction() == Guard.Direction.OUT && stage == Stage.DSTNAT) {
+                    box = neverOut(g, assumptions, box);
+                } else {
+                    box = box.with(field(g.direction()), negate(space.ifaceList(g.list()), g.negated(),
+                            space.allInterfaces()));
                 }
-                case "connection-state" -> {
-                    boolean hasNew = List.of(value.split(",")).contains(state.reply() ? "established" : "new");
-                    if (hasNew == negated) {
-                        return never(assumptions);
-                    }
+            } else if (guard instanceof Guard.ConnectionState g) {
+                boolean hasNew = g.states().contains(state.reply() ? "established" : "new");
+                if (hasNew == g.negated()) {
+                    return never(assumptions);
                 }
-                case "connection-nat-state" -> {
-                    boolean any = false;
-                    for (String s : value.split(",")) {
-                        any |= (s.equals("dstnat") && state.dstnatted()) || (s.equals("srcnat") && state.srcnatted());
-                    }
-                    if (any == negated) {
-                        return never(assumptions);
-                    }
+            } else if (guard instanceof Guard.ConnectionNatState g) {
+                boolean any = false;
+                for (String s : g.states()) {
+                    any |= (s.equals("dstnat") && state.dstnatted()) || (s.equals("srcnat") && state.srcnatted());
                 }
-                case "ipsec-policy" -> {
-                    // first packets of port forwards are never IPsec-protected
-                    if (value.endsWith(",ipsec") != negated) {
-                        return never(assumptions);
-                    }
+                if (any == g.negated()) {
+                    return never(assumptions);
                 }
-                case "connection-mark", "packet-mark", "routing-mark" -> {
-                    boolean noMark = value.equals("no-mark");
-                    // a mark no mangle rule sets is never on a packet: then "unmarked" is exact
-                    if (!noMark && marksSet().contains(name + "=" + value)) {
-                        assumptions.add(name + "=" + written + ": mangle marks are not analysed; assumed unmarked");
-                    }
-                    if (noMark == negated) {
-                        return never(assumptions);
-                    }
+            } else if (guard instanceof Guard.IpsecPolicy g) {
+                // first packets of port forwards are never IPsec-protected
+                if (g.ipsec() != g.negated()) {
+                    return never(assumptions);
                 }
-                case "connection-type" -> {
-                    // plain connections have no helper type
-                    if (!negated) {
-                        return never(assumptions);
-                    }
+            } else if (guard instanceof Guard.Mark g) {
+                // a mark no mangle rule sets is never on a packet: then "unmarked" is exact
+                if (!g.unmarked() && marksSet.contains(g.kind().property() + "=" + g.mark())) {
+                    assumptions.add(g.quoted() + ": mangle marks are not analysed; assumed unmarked");
                 }
-                case "tcp-flags" -> {
-                    box = box.with(Field.PROTOCOL, IntervalSet.point(6));
-                    if (!firstSegmentMatches(value) ^ negated) {
-                        return never(assumptions);
-                    }
+                if (g.unmarked() == g.negated()) {
+                    return never(assumptions);
                 }
-                default -> assumptions.add(name + "=" + written + " is not analysed; assumed to match");
+            } else if (guard instanceof Guard.ConnectionType g) {
+                // plain connections have no helper type
+                if (!g.negated()) {
+                    return never(assumptions);
+                }
+            } else if (guard instanceof Guard.TcpFlags g) {
+                box = box.with(Field.PROTOCOL, IntervalSet.point(6));
+                if (!firstSegmentMatches(g.flags()) ^ g.negated()) {
+                    return never(assumptions);
+                }
+            } else if (guard instanceof Guard.Unsupported g) {
+                assumptions.add(g.quoted() + " is " + g.reason() + "; assumed to match");
             }
         }
         PacketBox exact = box;
@@ -219,14 +203,26 @@ public final class RuleMatcher {
         return new Match(result, List.copyOf(assumptions), maybe);
     }
 
-    /** The properties of {@code rule} that packet {@code p} fails, each checked on its own. */
-    public List<String> failingProperties(FirewallRule rule, Stage stage, ConnState state, dev.natlint.flow.packet.Packet p) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : rule.properties().entrySet()) {
-            FirewallRule single = new FirewallRule(rule.table(), rule.position(), rule.chain(), "accept",
-                    Map.of(e.getKey(), e.getValue()), false, null, rule.location());
-            if (!match(single, stage, state).packets().contains(p)) {
-                out.add(e.getKey());
+    /** No routing decision exists yet in prerouting: an out-interface matcher in dstnat never matches. */
+    private static PacketBox neverOut(Guard g, List<String> assumptions, PacketBox box) {
+        assumptions.add(g.property() + " in chain dstnat can never match (no out-interface before routing)");
+        return box.with(Field.OUT_INTERFACE, IntervalSet.empty());
+    }
+
+    private static Field field(Guard.Side side) {
+        return side == Guard.Side.SRC ? Field.SRC_ADDRESS : Field.DST_ADDRESS;
+    }
+
+    private static Field field(Guard.Direction direction) {
+        return direction == Guard.Direction.IN ? Field.IN_INTERFACE : Field.OUT_INTERFACE;
+    }
+
+    /** The guards of {@code rule} that packet {@code p} fails, each checked on its own. */
+    public List<Guard> failingGuards(PolicyRule rule, Stage stage, ConnState state, Packet p) {
+        List<Guard> out = new ArrayList<>();
+        for (Guard g : rule.guards()) {
+            if (!match(List.of(g), stage, state).packets().contains(p)) {
+                out.add(g);
             }
         }
         return out;
@@ -236,13 +232,12 @@ public final class RuleMatcher {
         return new Match(PacketSet.empty(space.universe()), List.copyOf(assumptions));
     }
 
-    private IntervalSet address(String value, boolean negated) {
-        Optional<IntervalSet> spec = space.spec(value);
-        if (spec.isEmpty()) {
+    private IntervalSet address(Guard.Address g) {
+        if (g.addresses().isEmpty()) {
             // unparsable (a variable, a typo): RouterOS would not accept the rule, so it matches nothing
             return IntervalSet.empty();
         }
-        return space.withSymbolic(spec.get(), negated);
+        return space.withSymbolic(g.addresses().get(), g.negated());
     }
 
     private IntervalSet list(String name, boolean negated, List<String> assumptions) {
@@ -253,9 +248,9 @@ public final class RuleMatcher {
         return negated ? members.complement(0, space.allAddresses().max()) : members;
     }
 
-    private IntervalSet addressType(String value, boolean negated) {
+    private IntervalSet addressType(List<String> types, boolean negated) {
         IntervalSet s = IntervalSet.empty();
-        for (String t : value.split(",")) {
+        for (String t : types) {
             s = s.union(switch (t) {
                 case "local" -> space.local();
                 case "broadcast" -> space.broadcast();
@@ -267,31 +262,13 @@ public final class RuleMatcher {
         return negated ? space.allAddresses().subtract(s) : s;
     }
 
-    static Optional<Integer> protocolNumber(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (v.matches("\\d{1,3}") && Integer.parseInt(v) <= 255) {
-            return Optional.of(Integer.parseInt(v));
-        }
-        return Optional.ofNullable(PROTOCOLS.get(v));
-    }
-
-    private static IntervalSet protocol(String value, boolean negated) {
-        IntervalSet p = protocolNumber(value).map(n -> IntervalSet.point(n)).orElse(IntervalSet.empty());
-        return negated ? p.complement(0, 255) : p;
-    }
-
-    private static IntervalSet ports(String value, boolean negated) {
-        IntervalSet p = Ports.parse(value).orElse(IntervalSet.empty());
-        return negated ? p.complement(0, 65535) : p;
-    }
-
     private static IntervalSet negate(IntervalSet s, boolean negated, IntervalSet all) {
         return negated ? all.subtract(s) : s;
     }
 
     /** Whether a TCP connection's first segment (SYN, no ACK/FIN/RST) satisfies a tcp-flags value. */
-    private static boolean firstSegmentMatches(String value) {
-        for (String flag : value.split(",")) {
+    private static boolean firstSegmentMatches(List<String> flags) {
+        for (String flag : flags) {
             boolean not = flag.startsWith("!");
             String f = not ? flag.substring(1) : flag;
             boolean set = f.equals("syn");

@@ -8,19 +8,23 @@ import dev.natlint.graph.Topology;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.Protocols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Writes a flow's step table: the packet at each hop, as in the hairpin article's tables. */
 final class StepWriter {
 
     private final AddressSpace space;
     private final Topology topology;
+    private final RuleMatcher matcher;
 
-    StepWriter(AddressSpace space, Topology topology) {
+    StepWriter(AddressSpace space, Topology topology, RuleMatcher matcher) {
         this.space = space;
         this.topology = topology;
+        this.matcher = matcher;
     }
 
     List<Step> steps(Packet ex, Verdict verdict, FirewallRule dstnat, Translation t, RouteResult route,
@@ -44,8 +48,8 @@ final class StepWriter {
         switch (verdict) {
             case NO_DST_NAT -> s.add(new Step(2, client, cport, pub, pport, noDstNat(ex, dstnat, decisive, forward),
                     decisive == null ? 0 : decisive.location().line()));
-            case SHADOWED -> s.add(new Step(2, client, cport, decisive.action().equals("dst-nat")
-                    ? decisive.get("to-addresses").orElse(pub) : pub, pport, shadowed(decisive, forward),
+            case SHADOWED -> s.add(new Step(2, client, cport, matcher.policy().of(decisive).action()
+                    instanceof Action.DstNat d ? d.to().addressesWritten().orElse(pub) : pub, pport, shadowed(decisive, forward),
                     decisive.location().line()));
             case UNROUTABLE -> {
                 s.add(new Step(2, client, cport, target, tport, rewrote, dnatLine));
@@ -157,9 +161,8 @@ final class StepWriter {
         }
         StringBuilder sb = new StringBuilder("no dstnat rule translates it");
         if (forward != null) {
-            List<String> failing = new RuleMatcher(space).failingProperties(forward.rule(), Stage.DSTNAT,
-                    new RuleMatcher.ConnState(false, false), ex).stream()
-                    .map(k -> k + "=" + forward.rule().properties().get(k)).toList();
+            List<String> failing = matcher.failingGuards(matcher.policy().of(forward.rule()), Stage.DSTNAT,
+                    new RuleMatcher.ConnState(false, false), ex).stream().map(Guard::quoted).toList();
             if (!failing.isEmpty()) {
                 sb.append(" (the forward at line ").append(forward.line()).append(" requires ")
                         .append(String.join(", ", failing)).append(')');
@@ -173,19 +176,21 @@ final class StepWriter {
     }
 
     private String shadowed(FirewallRule decisive, Forward forward) {
-        String what = switch (decisive.action()) {
-            case "dst-nat" -> " and sends it to " + decisive.get("to-addresses").orElse("another address")
-                    + decisive.get("to-ports").map(p -> ":" + p).orElse("");
-            case "accept" -> " and exempts it from NAT; the packet stays for the router itself";
-            case "redirect" -> " and redirects it to the router itself";
-            default -> "";
-        };
+        Action action = matcher.policy().of(decisive).action();
+        String what = "";
+        if (action instanceof Action.DstNat d) {
+            what = " and sends it to " + d.to().addressesWritten().orElse("another address")
+                    + d.to().portsWritten().map(p -> ":" + p).orElse("");
+        } else if (action instanceof Action.Accept) {
+            what = " and exempts it from NAT; the packet stays for the router itself";
+        } else if (action instanceof Action.Redirect) {
+            what = " and redirects it to the router itself";
+        }
         return "dstnat rule at line " + decisive.location().line() + " (action=" + decisive.action()
                 + ") matches first" + what + (forward == null ? "" : ", before the forward at line " + forward.line());
     }
 
     static String protocol(int number) {
-        return RuleMatcher.PROTOCOLS.entrySet().stream().filter(e -> e.getValue() == number).map(Map.Entry::getKey)
-                .sorted().findFirst().orElse(String.valueOf(number));
+        return Protocols.name(number).orElse(String.valueOf(number));
     }
 }

@@ -10,6 +10,7 @@ import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.model.FirewallRule;
+import dev.natlint.policy.Guard;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.Table;
 import dev.natlint.net.IntervalSet;
@@ -59,8 +60,11 @@ public interface Analysis {
      */
     Match newConnections(FirewallRule rule, Stage stage);
 
-    /** The matchers of {@code rule} that the new connection's packet {@code p} fails, in the rule's order. */
-    List<String> failingProperties(FirewallRule rule, Stage stage, Packet p);
+    /** What {@code guards} alone admit of a new connection's first packet at {@code stage}. */
+    Match newConnections(List<Guard> guards, Stage stage);
+
+    /** The guards of {@code rule} that the new connection's packet {@code p} fails, in the rule's order. */
+    List<Guard> failingGuards(FirewallRule rule, Stage stage, Packet p);
 
     /** The dstnat rules, in order, that take some of the new connections in {@code packets}. */
     List<FirewallRule> dstnatRulesTaking(PacketSet packets);

@@ -14,6 +14,7 @@ import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.model.FirewallRule;
+import dev.natlint.policy.Guard;
 import dev.natlint.model.IpAddress;
 import dev.natlint.model.Table;
 import dev.natlint.net.IntervalSet;
@@ -75,8 +76,14 @@ final class EngineAnalysis implements Analysis {
     }
 
     @Override
-    public List<String> failingProperties(FirewallRule rule, Stage stage, Packet p) {
-        return analyzer.matcher().failingProperties(rule, stage, NEW, p);
+    public Match newConnections(List<Guard> guards, Stage stage) {
+        RuleMatcher.Match m = analyzer.matcher().match(guards, stage, NEW);
+        return new Match(m.packets(), m.assumptions(), m.hull());
+    }
+
+    @Override
+    public List<Guard> failingGuards(FirewallRule rule, Stage stage, Packet p) {
+        return analyzer.matcher().failingGuards(analyzer.policy().of(rule), stage, NEW, p);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.natlint.flow.ForwardsListener;
 import dev.natlint.flow.ForwardFlows;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
+import dev.natlint.policy.Policy;
 import dev.natlint.parse.ParsedScript;
 import dev.natlint.parse.RouterOsReader;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class RuleContext {
     private final ParsedScript script;
     private final RouterConfig config;
     private FlowAnalyzer analyzer;
+    private Policy policy;
     private Analysis analysis;
     /** Builds the analysis of a context (this one and every fixed variant); null for the engine's. */
     private Function<RuleContext, Analysis> analyses;
@@ -145,6 +147,17 @@ public final class RuleContext {
 
     public String file() {
         return script.file();
+    }
+
+    /**
+     * The configuration's firewall rules in typed form (guards and actions), read once: the engine's own
+     * when it analyses this file, else read from the configuration (a rule's test answers by hand).
+     */
+    public synchronized Policy policy() {
+        if (policy == null) {
+            policy = analyses == null ? analyzer().policy() : Policy.of(config);
+        }
+        return policy;
     }
 
     /**

@@ -14,11 +14,15 @@ import dev.natlint.model.Quoting;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,10 +80,11 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
                 continue;
             }
             String msg = "LAN client -> " + Ipv4.format(hit.address()) + " (the router's own " + hit.iface()
-                    + " address): the forward at line " + fw.line() + " sends it to " + fw.rule().get("to-addresses").orElse("?")
+                    + " address): the forward at line " + fw.line() + " sends it to " + target(ctx, fw).orElse("?")
                     + ", so LAN users lose the router's " + String.join(", ", taken) + ".";
-            String dst = fw.rule().get("dst-address").orElse("");
-            if (!dst.isEmpty() && !dst.startsWith("!")) {
+            Optional<Guard.Address> own = ctx.policy().of(fw.rule()).address(Guard.Side.DST);
+            String dst = own.map(Guard::written).orElse("");
+            if (!dst.isEmpty() && !own.get().negated()) {
                 // the forward names the router's own address itself: it takes those ports on purpose, and
                 // keeping the address out would leave the forward matching nothing
                 out.add(finding(fw.rule().location(), msg + " The forward names this address itself (dst-address="
@@ -108,12 +113,18 @@ public final class DstnatCapturesRouterServiceRule extends BaseRule {
         return false;
     }
 
+    /** The forward's to-addresses as written. */
+    static Optional<String> target(RuleContext ctx, Forward fw) {
+        return ctx.policy().of(fw.rule()).natTarget().flatMap(Action.NatTarget::addressesWritten);
+    }
+
     private dev.natlint.diag.Fix fix(RuleContext ctx, Forward fw, List<IpAddress> gateways) {
-        if (!fw.rule().has("dst-address") && gateways.size() == 1) {
+        PolicyRule typed = ctx.policy().of(fw.rule());
+        if (typed.address(Guard.Side.DST).isEmpty() && gateways.size() == 1) {
             return FixPlanner.complete(ctx, "keep the router's own LAN address out of the forward",
                     Selectors.command(ctx, fw.rule(), "set", "dst-address=!" + Ipv4.format(gateways.get(0).address())));
         }
-        if (fw.rule().has("dst-address-list")) {
+        if (typed.addressList(Guard.Side.DST).isPresent()) {
             return null;
         }
         StringBuilder sb = new StringBuilder();

@@ -10,6 +10,8 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -51,8 +53,9 @@ public final class DstnatForeignAddressRule extends BaseRule {
                     own.add("the dynamic address of " + wan);
                 }
             }
-            String written = r.get("dst-address").map(a -> "dst-address=" + a)
-                    .orElseGet(() -> "dst-address-list=" + r.get("dst-address-list").orElse("?"));
+            PolicyRule typed = ctx.policy().of(r);
+            String written = typed.address(Guard.Side.DST).map(Guard::quoted)
+                    .orElseGet(() -> "dst-address-list=" + typed.addressList(Guard.Side.DST).map(Guard::written).orElse("?"));
             String msg = "internet clients never reach this forward: " + written + " is not an address of this router"
                     + " (its public address" + (own.size() == 1 ? " is " : "es are ") + (own.isEmpty() ? "unknown"
                     : String.join(", ", own)) + "), which looks like a stale WAN address; the internet does not deliver"
@@ -65,7 +68,7 @@ public final class DstnatForeignAddressRule extends BaseRule {
     /** The current address when the router has exactly one public one, else {@code dst-address-type=local}. */
     private static Fix fix(RuleContext ctx, FirewallRule r, List<IpAddress> statics, int publicCount) {
         Optional<String> select = Selectors.of(ctx, r);
-        if (select.isEmpty() || !r.has("dst-address")) {
+        if (select.isEmpty() || ctx.policy().of(r).address(Guard.Side.DST).isEmpty()) {
             return null;
         }
         if (statics.size() == 1 && publicCount == 1) {

@@ -7,6 +7,7 @@ import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
+import dev.natlint.policy.Action;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class DstnatTargetUnroutableRule extends BaseRule {
                 continue;
             }
             FirewallRule r = ff.forward().rule();
-            String target = r.get("to-addresses").orElseThrow();
+            String target = ctx.policy().of(r).natTarget().flatMap(Action.NatTarget::addressesWritten).orElseThrow();
             String msg = Describe.client(f, ctx.analysis()) + " is translated to " + target
                     + ", which is on no connected subnet and no route, so the connection fails for every client.";
             List<String> lans = ctx.analysis().lanInterfaces();

@@ -15,6 +15,9 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.IpAddress;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -35,22 +38,26 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
     public static final String ID = "dstnat-unreachable-from-lan";
 
     /** Matchers that tie a forward to the WAN side and can be dropped once it matches the public address. */
-    private static final Set<String> LIMITING = Set.of("in-interface", "in-interface-list", "src-address",
-            "src-address-list", "src-address-type");
+    private static boolean limiting(Guard g) {
+        return g instanceof Guard.Interface i && i.direction() == Guard.Direction.IN
+                || g instanceof Guard.InterfaceList l && l.direction() == Guard.Direction.IN || source(g);
+    }
 
     /** Source restrictions: who may use the forward. A fix never removes one. */
-    private static final Set<String> SOURCE = Set.of("src-address", "src-address-list", "src-address-type");
+    private static boolean source(Guard g) {
+        return g instanceof Guard.Address a && a.side() == Guard.Side.SRC
+                || g instanceof Guard.AddressList l && l.side() == Guard.Side.SRC
+                || g instanceof Guard.AddressType t && t.side() == Guard.Side.SRC;
+    }
 
     /**
      * Whether the forward's matcher {@code property} alone keeps out part of the internet (an
      * {@code in-interface} naming one of two uplinks): then it is a deliberate limit, unlike
      * {@code in-interface-list=WAN}, which admits every internet client.
      */
-    private static boolean excludesInternet(RuleContext ctx, FirewallRule r, String property) {
+    private static boolean excludesInternet(RuleContext ctx, Guard guard) {
         Analysis an = ctx.analysis();
-        FirewallRule single = new FirewallRule(r.table(), r.position(), r.chain(), "accept",
-                java.util.Map.of(property, r.properties().get(property)), false, null, r.location());
-        PacketSet admitted = an.newConnections(single, Stage.DSTNAT).packets();
+        PacketSet admitted = an.newConnections(List.of(guard), Stage.DSTNAT).packets();
         for (Source s : an.sources()) {
             if (s.internet()) {
                 PacketBox from = an.arrivingOn(s.iface()).with(Field.SRC_ADDRESS, s.addresses());
@@ -74,18 +81,20 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
             }
             Forward fw = ff.forward();
             FirewallRule r = fw.rule();
-            List<String> failing = ctx.analysis().failingProperties(r, Stage.DSTNAT, broken.example());
-            List<String> unset = failing.stream().filter(LIMITING::contains).toList();
-            String requires = String.join(", ", failing.stream().map(k -> k + "=" + r.properties().get(k)).toList());
-            String msg = Describe.client(broken, space) + " never reaches " + r.get("to-addresses").orElse("the server")
+            PolicyRule typed = ctx.policy().of(r);
+            List<Guard> failing = ctx.analysis().failingGuards(r, Stage.DSTNAT, broken.example());
+            List<Guard> unset = failing.stream().filter(DstnatUnreachableFromLanRule::limiting).toList();
+            String requires = String.join(", ", failing.stream().map(Guard::quoted).toList());
+            String msg = Describe.client(broken, space) + " never reaches "
+                    + typed.natTarget().flatMap(Action.NatTarget::addressesWritten).orElse("the server")
                     + ": the forward requires " + (requires.isEmpty() ? "something LAN traffic lacks" : requires)
                     + ", so the packet is not translated and goes to the router itself.";
-            List<String> deliberate = unset.stream().filter(k -> SOURCE.contains(k) || excludesInternet(ctx, r, k)).toList();
+            List<Guard> deliberate = unset.stream().filter(g -> source(g) || excludesInternet(ctx, g)).toList();
             if (!deliberate.isEmpty()) {
                 // the author limited who may use the forward, and the limit keeps out (part of) the internet
                 // too: a fix must not widen it, so this is only worth knowing
-                String limit = String.join(", ", deliberate.stream().map(k -> k + "=" + r.properties().get(k)).toList());
-                boolean byInterface = deliberate.stream().noneMatch(SOURCE::contains);
+                String limit = String.join(", ", deliberate.stream().map(Guard::quoted).toList());
+                boolean byInterface = deliberate.stream().noneMatch(DstnatUnreachableFromLanRule::source);
                 out.add(finding(r.location(), msg + " The forward is deliberately limited (" + limit + ", which also"
                         + " keeps out " + (byInterface ? "internet clients arriving on other uplinks" : "other internet clients")
                         + "); natlint does not widen it. If LAN clients should use it, admit them in that restriction"
@@ -95,7 +104,7 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
             }
             // when none of the forward's own matchers keeps LAN clients out, the limit is elsewhere (the jump
             // into its chain, an earlier rule): changing this rule would not help, so no fix is offered
-            String snippet = unset.isEmpty() ? null : rewrite(ctx, fw, unset);
+            String snippet = unset.isEmpty() ? null : rewrite(ctx, fw, typed, unset.stream().map(Guard::property).toList());
             if (unset.isEmpty()) {
                 msg += " The limit is not in this rule's own matchers (look at the jump into chain " + r.chain()
                         + " or the rules before it); natlint offers no fix.";
@@ -108,13 +117,13 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
     }
 
     /** {@code set N !in-interface-list dst-address=<public>} plus what keeps router addresses out. */
-    private String rewrite(RuleContext ctx, Forward fw, List<String> unset) {
+    private String rewrite(RuleContext ctx, Forward fw, PolicyRule typed, List<String> unset) {
         FirewallRule r = fw.rule();
         Analysis topo = ctx.analysis();
         StringBuilder set = new StringBuilder();
         unset.forEach(k -> set.append(" !").append(k));
         StringBuilder before = new StringBuilder();
-        boolean hasDst = r.has("dst-address") || r.has("dst-address-list");
+        boolean hasDst = typed.address(Guard.Side.DST).isPresent() || typed.addressList(Guard.Side.DST).isPresent();
         if (!hasDst) {
             long pub = fw.publicAddresses().min();
             if (pub <= 0xFFFFFFFFL && fw.publicAddresses().size() == 1) {
@@ -122,7 +131,7 @@ public final class DstnatUnreachableFromLanRule extends BaseRule {
             } else {
                 // a dynamic address: match any router address except the LAN gateways
                 List<IpAddress> lanGateways = topo.lanInterfaces().stream().flatMap(i -> topo.addressesOn(i).stream()).toList();
-                if (!r.has("dst-address-type")) {
+                if (typed.guard(Guard.AddressType.class, g -> g.side() == Guard.Side.DST).isEmpty()) {
                     set.append(" dst-address-type=local");
                 }
                 if (lanGateways.size() == 1) {

@@ -12,6 +12,9 @@ import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Policy;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +100,7 @@ final class FixPlanner {
             an = after.analysis();
             lan = an.sources().stream().filter(s -> !s.internet()).toList();
         }
-        IntervalSet natTargets = srcnatTargets(after.config());
+        IntervalSet natTargets = srcnatTargets(after.policy());
         List<Flow> flows = new ArrayList<>();
         for (Forward fw : an.forwards()) {
             if (affected == null || affected.contains(fw.line())) {
@@ -168,13 +171,13 @@ final class FixPlanner {
     }
 
     /** Every address a src-nat or netmap rule may give a client; all of them when one is not literal. */
-    static IntervalSet srcnatTargets(RouterConfig config) {
+    static IntervalSet srcnatTargets(Policy policy) {
         List<IntervalSet> targets = new ArrayList<>();
-        for (FirewallRule r : config.rules(Table.NAT)) {
-            if (r.disabled() || !(r.action().equals("src-nat") || r.action().equals("netmap"))) {
+        for (PolicyRule r : policy.rules(Table.NAT)) {
+            if (r.disabled() || !(r.action() instanceof Action.SrcNat || r.action() instanceof Action.Netmap)) {
                 continue;
             }
-            targets.add(r.get("to-addresses").flatMap(Ipv4::parseAddressSpec).orElse(IntervalSet.of(0, Ipv4.MAX)));
+            targets.add(r.natTarget().orElseThrow().addresses().orElse(IntervalSet.of(0, Ipv4.MAX)));
         }
         return IntervalSet.unionAll(targets);
     }

@@ -6,9 +6,11 @@ import dev.natlint.diag.Severity;
 import dev.natlint.flow.Flow;
 import dev.natlint.flow.ForwardFlows;
 import dev.natlint.flow.Verdict;
-import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
             // forward taking the same port, or packets that never reach this rule, are the author's design
             List<Flow> broken = admitted.stream().filter(f -> f.verdict() == Verdict.FILTERED
                     || (f.verdict() == Verdict.SHADOWED && f.decisive() != null
-                    && !f.decisive().action().equals("dst-nat"))).toList();
+                    && !(ctx.policy().of(f.decisive()).action() instanceof Action.DstNat))).toList();
             if (broken.isEmpty()) {
                 continue;
             }
@@ -67,8 +69,9 @@ public final class ForwardUnreachableFromInternetRule extends BaseRule {
      * on that rule, which lets port-forwarded connections (both directions) past it and nothing else.
      */
     private static Fix fix(RuleContext ctx, Set<FirewallRule> deciding, int forwardLine) {
-        Optional<FirewallRule> drop = deciding.stream().filter(d -> d.table() == Table.FILTER && Actions.drops(d.action())
-                && !d.has("connection-nat-state")).findFirst();
+        Optional<FirewallRule> drop = deciding.stream().map(d -> ctx.policy().of(d)).filter(d -> d.table() == Table.FILTER
+                && d.action().drops() && d.guard(Guard.ConnectionNatState.class).isEmpty())
+                .map(PolicyRule::source).findFirst();
         if (drop.isEmpty()) {
             return null;
         }

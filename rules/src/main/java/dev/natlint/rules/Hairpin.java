@@ -12,6 +12,9 @@ import dev.natlint.model.IpAddress;
 import dev.natlint.model.Quoting;
 import dev.natlint.net.Ipv4;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import java.util.Optional;
 
@@ -70,7 +73,9 @@ final class Hairpin {
     /** The specific hairpin rule for one forward and one client subnet; null when it cannot be written. */
     static String specific(RuleContext ctx, Flow f) {
         Forward fw = f.forward();
-        FirewallRule r = fw.rule();
+        PolicyRule r = ctx.policy().of(fw.rule());
+        String target = r.natTarget().flatMap(Action.NatTarget::addressesWritten).orElseThrow();
+        Optional<String> protocol = r.protocol().map(Guard::written);
         Optional<String> subnet = clientSubnet(ctx, f);
         Optional<String> out = serverInterface(ctx, fw);
         if (subnet.isEmpty() || out.isEmpty()) {
@@ -78,10 +83,11 @@ final class Hairpin {
         }
         StringBuilder sb = new StringBuilder("/ip firewall nat add action=masquerade chain=srcnat");
         sb.append(" src-address=").append(subnet.get());
-        sb.append(" dst-address=").append(r.get("to-addresses").orElseThrow());
-        r.get("protocol").ifPresent(p -> sb.append(" protocol=").append(p));
-        Optional<String> port = r.get("to-ports").or(() -> r.get("dst-port"));
-        if (r.get("protocol").isPresent()) {
+        sb.append(" dst-address=").append(target);
+        protocol.ifPresent(p -> sb.append(" protocol=").append(p));
+        Optional<String> port = r.natTarget().flatMap(Action.NatTarget::portsWritten)
+                .or(() -> r.ports(Guard.PortSide.DST).map(Guard::written));
+        if (protocol.isPresent()) {
             port.ifPresent(p -> sb.append(" dst-port=").append(p));
         }
         sb.append(" out-interface=").append(Quoting.quote(out.get()));
@@ -91,8 +97,8 @@ final class Hairpin {
         // the comment says what the rule does, not which finding asked for it: two forwards to the same
         // server and port need the same rule, and identical lines are added once
         sb.append(" comment=").append(Quoting.quote("natlint: hairpin NAT for " + subnet.get() + " to "
-                + r.get("to-addresses").orElseThrow() + port.filter(p -> r.get("protocol").isPresent()).map(p -> ":" + p)
-                .orElse("") + r.get("protocol").map(p -> "/" + p).orElse("")));
+                + target + port.filter(p -> protocol.isPresent()).map(p -> ":" + p)
+                .orElse("") + protocol.map(p -> "/" + p).orElse("")));
         if (first != null && before.isEmpty()) {
             return Selectors.unselectable(first, "add the rule below above it:") + "\n" + sb;
         }

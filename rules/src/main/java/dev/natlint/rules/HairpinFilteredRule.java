@@ -136,7 +136,7 @@ public final class HairpinFilteredRule extends BaseRule {
     /** Computed once per file: every finding of the file asks. */
     private static List<Dropped> droppedMayBypass(RuleContext ctx) {
         return ctx.memo("hairpin-filtered:dropped", () -> {
-            IntervalSet natTargets = FixPlanner.srcnatTargets(ctx.config());
+            IntervalSet natTargets = FixPlanner.srcnatTargets(ctx.policy());
             List<Dropped> out = new ArrayList<>();
             for (ForwardFlows ff : ctx.flows()) {
                 Set<Source> mayBypass = new HashSet<>();

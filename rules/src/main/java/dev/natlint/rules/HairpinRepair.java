@@ -9,6 +9,9 @@ import dev.natlint.model.Table;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +36,15 @@ final class HairpinRepair {
     static Optional<Repair> of(RuleContext ctx, Flow f) {
         Forward fw = f.forward();
         long server = fw.targetAddresses().min();
-        String fwdProto = fw.rule().get("protocol").orElse(null);
+        String fwdProto = ctx.policy().of(fw.rule()).protocol().map(Guard::written).orElse(null);
         // the ports srcnat sees: the translated ones, else the forward's own
         IntervalSet seen = fw.targetPorts() != null ? fw.targetPorts() : fw.ports();
-        for (FirewallRule r : ctx.config().rules(Table.NAT)) {
-            if (!r.chain().equals("srcnat") || !(r.action().equals("masquerade") || r.action().equals("src-nat"))
-                    || !r.has("dst-address") || !Ipv4.parseAddressSpec(r.get("dst-address").get())
-                    .map(a -> a.contains(server)).orElse(false)) {
+        for (PolicyRule typed : ctx.policy().rules(Table.NAT)) {
+            FirewallRule r = typed.source();
+            if (!typed.chain().equals("srcnat")
+                    || !(typed.action() instanceof Action.Masquerade || typed.action() instanceof Action.SrcNat)
+                    || !typed.address(Guard.Side.DST).filter(a -> !a.negated())
+                    .flatMap(Guard.Address::addresses).map(a -> a.contains(server)).orElse(false)) {
                 continue; // only rules written for this server: never repurpose an unrelated rule
             }
             List<Repair> tries = new ArrayList<>();
@@ -48,15 +53,17 @@ final class HairpinRepair {
                 tries.add(new Repair(r, "the hairpin rule at " + line + " is disabled",
                         "enable the hairpin rule at " + line, Selectors.command(ctx, r, "enable", "")));
             }
-            Optional<IntervalSet> ports = r.get("dst-port").filter(p -> !p.startsWith("!")).flatMap(Ports::parse);
-            if (ports.isPresent() && !ports.get().containsAll(seen) && (fwdProto == null || fwdProto.equals(r.get("protocol").orElse(fwdProto)))) {
+            Optional<Guard.Ports> dstPort = typed.ports(Guard.PortSide.DST).filter(p -> !p.negated());
+            Optional<IntervalSet> ports = dstPort.flatMap(Guard.Ports::ports);
+            if (ports.isPresent() && !ports.get().containsAll(seen)
+                    && (fwdProto == null || fwdProto.equals(typed.protocol().map(Guard::written).orElse(fwdProto)))) {
                 boolean publicPort = fw.targetPorts() != null && ports.get().intersects(fw.ports())
                         && !ports.get().intersects(seen);
                 String want = Ports.format(ports.get().intersects(seen) ? ports.get().union(seen) : seen);
                 String cause = publicPort
-                        ? "the hairpin rule at " + line + " matches dst-port=" + r.get("dst-port").get()
+                        ? "the hairpin rule at " + line + " matches " + dstPort.get().quoted()
                         + ", the public port, but srcnat sees the translated port " + Ports.format(seen)
-                        : "the hairpin rule at " + line + " matches dst-port=" + r.get("dst-port").get()
+                        : "the hairpin rule at " + line + " matches " + dstPort.get().quoted()
                         + ", only part of the forward's " + Ports.format(seen);
                 tries.add(new Repair(r, cause, (publicPort ? "correct" : "widen") + " the dst-port of the hairpin rule at "
                         + line, Selectors.command(ctx, r, "set", "dst-port=" + want)));

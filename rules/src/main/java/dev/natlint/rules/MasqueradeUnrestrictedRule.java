@@ -5,11 +5,14 @@ import dev.natlint.diag.Severity;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Quoting;
 import dev.natlint.rule.Analysis;
+import dev.natlint.model.Table;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** A masquerade or src-nat rule with nothing that limits it to traffic leaving for the internet. */
 @RulePattern(id = MasqueradeUnrestrictedRule.ID, severity = Severity.WARNING,
@@ -21,20 +24,25 @@ public final class MasqueradeUnrestrictedRule extends BaseRule {
 
     public static final String ID = "masquerade-unrestricted";
 
-    private static final Set<String> RESTRICTIONS = Set.of("out-interface", "out-interface-list", "src-address",
-            "src-address-list", "dst-address", "dst-address-list", "connection-mark", "routing-mark", "packet-mark");
+    /** A matcher that limits which connections the rule rewrites: out-interface (or list), addresses, lists, marks. */
+    private static boolean restricts(Guard g) {
+        return g instanceof Guard.Interface i && i.direction() == Guard.Direction.OUT
+                || g instanceof Guard.InterfaceList l && l.direction() == Guard.Direction.OUT
+                || g instanceof Guard.Address || g instanceof Guard.AddressList || g instanceof Guard.Mark;
+    }
 
     @Override
     public List<Finding> check(RuleContext ctx) {
         List<Finding> out = new ArrayList<>();
         Analysis topo = ctx.analysis();
-        for (FirewallRule r : ctx.config().natRules()) {
-            if (r.disabled() || !r.chain().equals("srcnat")
-                    || !(r.action().equals("masquerade") || r.action().equals("src-nat"))
-                    || r.properties().keySet().stream().anyMatch(RESTRICTIONS::contains)) {
+        for (PolicyRule typed : ctx.policy().rules(Table.NAT)) {
+            FirewallRule r = typed.source();
+            if (typed.disabled() || !typed.chain().equals("srcnat")
+                    || !(typed.action() instanceof Action.Masquerade || typed.action() instanceof Action.SrcNat)
+                    || typed.guards().stream().anyMatch(MasqueradeUnrestrictedRule::restricts)) {
                 continue;
             }
-            String msg = "this " + r.action() + " rewrites every routed connection, LAN-to-LAN ones included;"
+            String msg = "this " + typed.action().name() + " rewrites every routed connection, LAN-to-LAN ones included;"
                     + " limit it to traffic leaving through the WAN.";
             String restriction = ctx.config().findInterfaceList("WAN").filter(l -> !ctx.config()
                     .interfaceListMembers("WAN").isEmpty()).map(l -> "out-interface-list=WAN")

@@ -5,7 +5,6 @@ import dev.natlint.diag.Related;
 import dev.natlint.diag.Severity;
 import dev.natlint.flow.Stage;
 import dev.natlint.flow.packet.PacketSet;
-import dev.natlint.model.Actions;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.rule.Analysis;
 import dev.natlint.rule.RuleContext;
@@ -86,7 +85,7 @@ public final class NatRuleUnreachableRule extends BaseRule {
                             out.put(r, List.copyOf(culprits));
                         }
                     }
-                    if (Actions.endsChain(r.action())) {
+                    if (ctx.policy().of(r).action().endsChain()) {
                         earlier.add(r);
                     }
                 }

@@ -14,7 +14,6 @@ import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
-import dev.natlint.model.Actions;
 import dev.natlint.model.ConfigItem;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Route;
@@ -24,6 +23,10 @@ import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import dev.natlint.parse.Command;
 import dev.natlint.rule.Analysis;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.Policy;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import java.util.ArrayList;
@@ -56,8 +59,6 @@ public final class NotAnalysedRule extends BaseRule {
             "/ip dhcp-client", "/interface list member", "/interface list", "/interface bridge port",
             "/interface vlan", "/interface pppoe-client", "/routing rule", "/ip route rule", "/ip vrf");
 
-    private static final Map<String, String> MARK_SETTERS = Map.of("connection-mark", "new-connection-mark",
-            "packet-mark", "new-packet-mark", "routing-mark", "new-routing-mark");
 
     @Override
     public List<Finding> check(RuleContext ctx) {
@@ -67,11 +68,11 @@ public final class NotAnalysedRule extends BaseRule {
         Analysis analyzer = ctx.analysis();
         List<Forward> forwards = analyzer.forwards();
         conditionalCommands(ctx, !forwards.isEmpty(), byLine);
-        unreadableForwards(config, forwards, byLine);
+        unreadableForwards(ctx.policy(), forwards, byLine);
         if (!forwards.isEmpty()) {
             rawDrops(ctx, forwards, byLine);
-            policyRouting(config, analyzer.replyRoutingLines(), byLine);
-            followedMarks(config, byLine);
+            policyRouting(config, ctx.policy(), analyzer.replyRoutingLines(), byLine);
+            followedMarks(ctx.policy(), byLine);
             assumedVerdicts(ctx, byLine);
         }
         List<Finding> out = new ArrayList<>();
@@ -118,23 +119,24 @@ public final class NotAnalysedRule extends BaseRule {
     }
 
     /** Enabled dst-nat rules that natlint could not turn into a forward, with why. */
-    private static void unreadableForwards(RouterConfig config, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
+    private static void unreadableForwards(Policy policy, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
         Set<FirewallRule> analysed = new java.util.HashSet<>();
         forwards.forEach(f -> analysed.add(f.rule()));
-        for (FirewallRule r : config.natRules()) {
-            if (r.disabled() || !r.action().equals("dst-nat") || r.chain().equals("srcnat") || analysed.contains(r)) {
+        for (PolicyRule r : policy.rules(Table.NAT)) {
+            if (r.disabled() || !(r.action() instanceof Action.DstNat dstNat) || r.chain().equals("srcnat")
+                    || analysed.contains(r.source())) {
                 continue;
             }
-            Optional<String> to = r.get("to-addresses");
+            Action.NatTarget to = dstNat.to();
             String why;
-            if (to.isEmpty()) {
+            if (to.addressesWritten().isEmpty()) {
                 why = "this dst-nat has no to-addresses (it changes only the port, on the router itself), which natlint"
                         + " does not analyse as a forward";
-            } else if (Ipv4.parseAddressSpec(to.get()).isEmpty()) {
-                why = "to-addresses=" + to.get() + " cannot be read (a variable or not an IPv4 address), so this"
-                        + " forward is not analysed";
+            } else if (to.addresses().isEmpty()) {
+                why = "to-addresses=" + to.addressesWritten().get() + " cannot be read (a variable or not an IPv4 address),"
+                        + " so this forward is not analysed";
             } else {
-                why = unreadableMatcher(r).map(p -> p + "=" + r.properties().get(p) + " cannot be read, so this forward"
+                why = unreadableMatcher(r, to).map(written -> written + " cannot be read, so this forward"
                         + " is not analysed").orElse("natlint finds no public address this forward applies to, so it is"
                         + " not analysed");
             }
@@ -142,16 +144,20 @@ public final class NotAnalysedRule extends BaseRule {
         }
     }
 
-    private static Optional<String> unreadableMatcher(FirewallRule r) {
-        for (String p : List.of("dst-port", "port", "to-ports")) {
-            Optional<String> v = r.get(p).map(x -> x.startsWith("!") ? x.substring(1) : x);
-            if (v.isPresent() && Ports.parse(v.get()).isEmpty()) {
-                return Optional.of(p);
+    /** The first matcher or port argument of a dst-nat that cannot be read, quoted as written. */
+    private static Optional<String> unreadableMatcher(PolicyRule r, Action.NatTarget to) {
+        for (Guard.PortSide side : List.of(Guard.PortSide.DST, Guard.PortSide.EITHER)) {
+            Optional<Guard.Ports> ports = r.ports(side);
+            if (ports.isPresent() && ports.get().ports().isEmpty()) {
+                return Optional.of(ports.get().quoted());
             }
         }
-        Optional<String> dst = r.get("dst-address").filter(v -> !v.startsWith("!"));
-        if (dst.isPresent() && Ipv4.parseAddressSpec(dst.get()).isEmpty()) {
-            return Optional.of("dst-address");
+        if (to.portsWritten().isPresent() && to.ports().isEmpty()) {
+            return Optional.of("to-ports=" + to.portsWritten().get());
+        }
+        Optional<Guard.Address> dst = r.address(Guard.Side.DST).filter(g -> !g.negated());
+        if (dst.isPresent() && dst.get().addresses().isEmpty()) {
+            return Optional.of(dst.get().quoted());
         }
         return Optional.empty();
     }
@@ -164,16 +170,15 @@ public final class NotAnalysedRule extends BaseRule {
     private static void rawDrops(RuleContext ctx, List<Forward> forwards, Map<Integer, Set<String>> byLine) {
         Analysis analyzer = ctx.analysis();
         List<Source> sources = analyzer.sources();
-        for (FirewallRule raw : analyzer.enabledRules(Table.RAW, "prerouting")) {
-            if (!Actions.drops(raw.action())) {
+        for (PolicyRule raw : ctx.policy().enabled(Table.RAW, "prerouting")) {
+            if (!raw.action().drops()) {
                 continue;
             }
-            PacketSet drops = analyzer.newConnections(raw, Stage.DSTNAT).packets();
+            PacketSet drops = analyzer.newConnections(raw.source(), Stage.DSTNAT).packets();
             if (drops.isEmpty()) {
                 continue;
             }
-            boolean namesService = raw.has("dst-port") || raw.has("port") || raw.has("dst-address")
-                    || raw.has("dst-address-list") || raw.has("dst-address-type") || raw.has("protocol");
+            boolean namesService = raw.guards().stream().anyMatch(NotAnalysedRule::namesService);
             for (Forward f : forwards) {
                 if (meets(analyzer, drops, f, sources, namesService)) {
                     add(byLine, raw.location().line(), "the raw table is not analysed, and this drop in raw prerouting"
@@ -181,6 +186,15 @@ public final class NotAnalysedRule extends BaseRule {
                 }
             }
         }
+    }
+
+    /** A matcher on the service side: destination port, address, list, address type, or protocol. */
+    private static boolean namesService(Guard g) {
+        return g instanceof Guard.Ports p && p.side() != Guard.PortSide.SRC
+                || g instanceof Guard.Address a && a.side() == Guard.Side.DST
+                || g instanceof Guard.AddressList l && l.side() == Guard.Side.DST
+                || g instanceof Guard.AddressType t && t.side() == Guard.Side.DST
+                || g instanceof Guard.Protocol;
     }
 
     private static boolean meets(Analysis analyzer, PacketSet drops, Forward f, List<Source> sources,
@@ -204,9 +218,11 @@ public final class NotAnalysedRule extends BaseRule {
     }
 
     /** natlint routes by the main table only; anything that routes some packets otherwise is reported. */
-    private static void policyRouting(RouterConfig config, Set<Integer> followed, Map<Integer, Set<String>> byLine) {
-        for (FirewallRule r : config.rules(Table.MANGLE)) {
-            if (!r.disabled() && r.action().equals("mark-routing") && !followed.contains(r.location().line())) {
+    private static void policyRouting(RouterConfig config, Policy policy, Set<Integer> followed,
+                                      Map<Integer, Set<String>> byLine) {
+        for (PolicyRule r : policy.rules(Table.MANGLE)) {
+            if (!r.disabled() && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
+                    && !followed.contains(r.location().line())) {
                 add(byLine, r.location().line(), "routing marks are not analysed: natlint routes every packet, replies"
                         + " included, by the main table");
             }
@@ -237,25 +253,25 @@ public final class NotAnalysedRule extends BaseRule {
      * the rule's effect on forwards is not analysed. A mark nothing sets is never on a packet, and
      * such a rule is decided exactly (it never matches).
      */
-    private static void followedMarks(RouterConfig config, Map<Integer, Set<String>> byLine) {
-        Map<String, Map<String, Integer>> setBy = new TreeMap<>();
-        for (FirewallRule m : config.rules(Table.MANGLE)) {
-            if (m.disabled()) {
-                continue;
+    private static void followedMarks(Policy policy, Map<Integer, Set<String>> byLine) {
+        Map<Guard.MarkKind, Map<String, Integer>> setBy = new java.util.EnumMap<>(Guard.MarkKind.class);
+        for (PolicyRule m : policy.rules(Table.MANGLE)) {
+            if (!m.disabled() && m.action() instanceof Action.SetMark set && set.mark().isPresent()) {
+                setBy.computeIfAbsent(set.kind(), k -> new TreeMap<>()).putIfAbsent(set.mark().get(), m.location().line());
             }
-            MARK_SETTERS.forEach((matcher, setter) -> m.get(setter).ifPresent(mark ->
-                    setBy.computeIfAbsent(matcher, k -> new TreeMap<>()).putIfAbsent(mark, m.location().line())));
         }
         for (Table t : List.of(Table.NAT, Table.FILTER, Table.RAW)) {
-            for (FirewallRule r : config.rules(t)) {
+            for (PolicyRule r : policy.rules(t)) {
                 if (r.disabled()) {
                     continue;
                 }
-                for (String matcher : MARK_SETTERS.keySet()) {
-                    Optional<String> v = r.get(matcher).map(x -> x.startsWith("!") ? x.substring(1) : x);
-                    Integer line = v.map(mark -> setBy.getOrDefault(matcher, Map.of()).get(mark)).orElse(null);
+                for (Guard g : r.guards()) {
+                    if (!(g instanceof Guard.Mark mark)) {
+                        continue;
+                    }
+                    Integer line = setBy.getOrDefault(mark.kind(), Map.of()).get(mark.mark());
                     if (line != null) {
-                        add(byLine, r.location().line(), matcher + "=" + r.properties().get(matcher) + ": mangle at line "
+                        add(byLine, r.location().line(), mark.quoted() + ": mangle at line "
                                 + line + " sets this mark, and natlint does not follow marks (it treats packets as"
                                 + " unmarked)");
                     }

@@ -11,12 +11,17 @@ import dev.natlint.model.InterfaceList;
 import dev.natlint.model.Quoting;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.Policy;
+import dev.natlint.policy.PolicyRule;
 import dev.natlint.rule.RuleContext;
 import dev.natlint.rule.RulePattern;
 import dev.natlint.rule.RuleIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,11 +50,12 @@ public final class UndefinedReferenceRule extends BaseRule {
         c.interfaceLists().stream().map(InterfaceList::name).forEach(lists::add);
         Set<String> addressLists = new TreeSet<>();
         c.addressListEntries().forEach(e -> addressLists.add(e.list()));
+        Policy policy = ctx.policy();
         for (Table t : Table.values()) {
-            for (FirewallRule r : c.rules(t)) {
+            for (PolicyRule r : policy.rules(t)) {
                 // lists filled at run time by add-src/dst-to-address-list actions count as defined
-                if (r.action().startsWith("add-") && r.has("address-list")) {
-                    addressLists.add(r.get("address-list").orElseThrow());
+                if (r.action() instanceof Action.AddToAddressList add) {
+                    add.list().ifPresent(addressLists::add);
                 }
             }
         }
@@ -58,15 +64,21 @@ public final class UndefinedReferenceRule extends BaseRule {
             Set<String> chains = new TreeSet<>(Set.of("input", "forward", "output", "prerouting", "postrouting",
                     "srcnat", "dstnat"));
             c.rules(t).forEach(r -> chains.add(r.chain()));
-            for (FirewallRule r : c.rules(t)) {
-                check(ctx, t, r, "in-interface", interfaces, "interface", out);
-                check(ctx, t, r, "out-interface", interfaces, "interface", out);
-                check(ctx, t, r, "in-interface-list", lists, "interface list", out);
-                check(ctx, t, r, "out-interface-list", lists, "interface list", out);
-                check(ctx, t, r, "src-address-list", addressLists, "address list", out);
-                check(ctx, t, r, "dst-address-list", addressLists, "address list", out);
-                if (r.action().equals("jump")) {
-                    check(ctx, t, r, "jump-target", chains, "chain", out);
+            for (PolicyRule r : policy.rules(t)) {
+                check(ctx, t, r, r.guard(Guard.Interface.class, g -> g.direction() == Guard.Direction.IN)
+                        .map(g -> new Reference(g.property(), g.written(), g.name(), g.negated())), interfaces, "interface", out);
+                check(ctx, t, r, r.guard(Guard.Interface.class, g -> g.direction() == Guard.Direction.OUT)
+                        .map(g -> new Reference(g.property(), g.written(), g.name(), g.negated())), interfaces, "interface", out);
+                check(ctx, t, r, r.guard(Guard.InterfaceList.class, g -> g.direction() == Guard.Direction.IN)
+                        .map(g -> new Reference(g.property(), g.written(), g.list(), g.negated())), lists, "interface list", out);
+                check(ctx, t, r, r.guard(Guard.InterfaceList.class, g -> g.direction() == Guard.Direction.OUT)
+                        .map(g -> new Reference(g.property(), g.written(), g.list(), g.negated())), lists, "interface list", out);
+                check(ctx, t, r, r.addressList(Guard.Side.SRC)
+                        .map(g -> new Reference(g.property(), g.written(), g.list(), g.negated())), addressLists, "address list", out);
+                check(ctx, t, r, r.addressList(Guard.Side.DST)
+                        .map(g -> new Reference(g.property(), g.written(), g.list(), g.negated())), addressLists, "address list", out);
+                if (r.action() instanceof Action.Jump jump) {
+                    check(ctx, t, r, jump.target().map(x -> new Reference("jump-target", x, x, false)), chains, "chain", out);
                 }
             }
         }
@@ -83,13 +95,19 @@ public final class UndefinedReferenceRule extends BaseRule {
         return out;
     }
 
-    private void check(RuleContext ctx, Table t, FirewallRule r, String property, Set<String> defined, String kind,
-                       List<Finding> out) {
-        String value = r.get(property).orElse(null);
-        if (value == null) {
+    /** A name a rule refers to, with the property and value it was written as. */
+    private record Reference(String property, String value, String name, boolean negated) {
+    }
+
+    private void check(RuleContext ctx, Table t, PolicyRule typed, Optional<Reference> ref, Set<String> defined,
+                       String kind, List<Finding> out) {
+        if (ref.isEmpty()) {
             return;
         }
-        String name = value.startsWith("!") ? value.substring(1) : value;
+        FirewallRule r = typed.source();
+        String property = ref.get().property();
+        String value = ref.get().value();
+        String name = ref.get().name();
         if (defined.contains(name) || (kind.equals("interface") && SPECIAL_INTERFACES.contains(name))
                 || name.startsWith("$")) {
             return;
@@ -108,9 +126,9 @@ public final class UndefinedReferenceRule extends BaseRule {
             return;
         }
         String msg = kind + " " + name + " (" + property + "=" + value + ") is not defined, so this rule"
-                + (value.startsWith("!") ? " matches as if the restriction were absent." : " never matches.");
+                + (ref.get().negated() ? " matches as if the restriction were absent." : " never matches.");
         Fix fix = closest(name, defined).map(n -> FixPlanner.complete(ctx, "use the defined " + kind + " " + n,
-                        Selectors.command(ctx, r, "set", property + "=" + (value.startsWith("!") ? "!" : "")
+                        Selectors.command(ctx, r, "set", property + "=" + (ref.get().negated() ? "!" : "")
                                 + Quoting.quote(n))))
                 .orElse(switch (kind) {
                     case "interface list" -> FixPlanner.complete(ctx, "define the interface list",
