@@ -86,8 +86,8 @@ public final class FlowAnalyzer {
         this.uplinkSubnets = uplinkSubnets(topology);
         this.dynamicUplinkLine = dynamicUplinkLine(topology);
         this.addressTypeMatched = java.util.stream.Stream.of(Table.NAT, Table.FILTER)
-                .flatMap(t -> topology.config().rules(t).stream())
-                .anyMatch(r -> !r.disabled() && (r.has("dst-address-type") || r.has("src-address-type")));
+                .flatMap(t -> policy.rules(t).stream())
+                .anyMatch(r -> !r.disabled() && r.guard(Guard.AddressType.class).isPresent());
     }
 
     public static FlowAnalyzer of(RouterConfig config) {
@@ -882,7 +882,9 @@ public final class FlowAnalyzer {
         if (own != null) {
             out = List.of(own);
         }
-        if (f != null && f.rule().get("dst-address").isEmpty() && f.rule().get("dst-address-list").isEmpty()) {
+        PolicyRule fwd = f == null ? null : policy.of(f.rule());
+        if (fwd != null && fwd.address(Guard.Side.DST).isEmpty()
+                && fwd.guard(Guard.AddressList.class, g -> g.side() == Guard.Side.DST).isEmpty()) {
             for (String wan : topology.wanInterfaces()) {
                 Assumption g = topology.role(wan).guess();
                 if (g != null) {

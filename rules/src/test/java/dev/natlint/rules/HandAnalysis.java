@@ -194,8 +194,22 @@ final class HandAnalysis implements Analysis {
     }
 
     @Override
-    public List<String> failingProperties(FirewallRule rule, Stage stage, Packet p) {
-        return failing.getOrDefault(rule, List.of());
+    public Match newConnections(List<dev.natlint.policy.Guard> guards, Stage stage) {
+        if (guards.size() == 1) {
+            Match m = byProperty.get(guards.get(0).property() + "=" + guards.get(0).written());
+            if (m != null) {
+                return m;
+            }
+        }
+        throw new AssertionError("the test states no match for " + guards);
+    }
+
+    /** The rule's guards of the properties the test says the packet fails, in the rule's order. */
+    @Override
+    public List<dev.natlint.policy.Guard> failingGuards(FirewallRule rule, Stage stage, Packet p) {
+        List<String> names = failing.getOrDefault(rule, List.of());
+        return dev.natlint.policy.Policy.of(config).of(rule).guards().stream()
+                .filter(g -> names.contains(g.property())).toList();
     }
 
     /** The stated matches of the dstnat chain, first match wins. */
