@@ -2,6 +2,7 @@ package dev.natlint.bench;
 
 import dev.natlint.NatLint;
 import dev.natlint.flow.FlowAnalyzer;
+import dev.natlint.flow.ForwardFlows;
 import dev.natlint.model.ConfigBuilder;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.parse.RouterOsReader;
@@ -67,7 +68,7 @@ public class ShapeBenchmark {
     }
 
     @Benchmark
-    public List<dev.natlint.flow.ForwardFlows> analysis() {
+    public List<ForwardFlows> analysis() {
         return FlowAnalyzer.of(config).flowsByForward();
     }
 

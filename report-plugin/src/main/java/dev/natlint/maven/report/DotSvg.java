@@ -1,4 +1,4 @@
-package dev.natlint.maven;
+package dev.natlint.maven.report;
 
 import com.mxgraph.layout.hierarchical.mxHierarchicalLayout;
 import com.mxgraph.util.mxCellRenderer;

@@ -1,4 +1,4 @@
-package dev.natlint.maven;
+package dev.natlint.maven.report;
 
 import dev.natlint.NatLint;
 import dev.natlint.NatLintException;
