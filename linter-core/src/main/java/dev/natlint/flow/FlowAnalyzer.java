@@ -8,6 +8,7 @@ import dev.natlint.flow.packet.PacketBox;
 import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.flow.packet.Universe;
 import dev.natlint.graph.Role;
+import dev.natlint.graph.RouteEntry;
 import dev.natlint.graph.RouteResult;
 import dev.natlint.graph.Routing;
 import dev.natlint.graph.Topology;
@@ -620,6 +621,7 @@ public final class FlowAnalyzer {
         }
         Translation routed = t.with(Field.OUT_INTERFACE, space.iface(route.get().iface()));
         RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, false);
+        notes = merge(notes, equalCostNote(target));
         for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", part, routed, Stage.FORWARD, state)) {
             List<Assumption> all = merge(notes, o.assumptions());
             if (o.rule() != null && policy.of(o.rule()).action().drops()) {
@@ -629,6 +631,20 @@ public final class FlowAnalyzer {
                 srcnat(o.packets(), dstnatRule, routed, route.get(), state, all, out);
             }
         }
+    }
+
+    /** The choice among equal-cost routes to {@code target} a verdict rests on, or nothing when there is one route. */
+    private List<Assumption> equalCostNote(long target) {
+        List<RouteEntry> others = topology.routing().equalCostAlternatives(target);
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        RouteEntry chosen = topology.routing().lookup(target).orElseThrow().route();
+        return List.of(Assumption.assumed(chosen.line(), "the routes to " + Ipv4.format(chosen.destination().network())
+                + "/" + chosen.destination().length() + " at lines " + chosen.line() + ", "
+                + String.join(", ", others.stream().map(r -> String.valueOf(r.line())).toList())
+                + " have the same distance " + chosen.distance() + ", and RouterOS spreads connections over them;"
+                + " this verdict follows the route at line " + chosen.line()));
     }
 
     private void srcnat(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
@@ -795,6 +811,14 @@ public final class FlowAnalyzer {
     private void replyUplink(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
                              List<Assumption> notes, List<Path> out) {
         Optional<String> replyIface = topology.defaultRouteInterface();
+        if (dstnatRule != null) {
+            // replies to an internet client leave by the default route: with two of the same distance,
+            // by either uplink
+            long client = part.project(Field.SRC_ADDRESS).min();
+            if (client <= 0xFFFFFFFFL && topology.routing().lookup(client).map(l -> l.route().isDefault()).orElse(false)) {
+                notes = merge(notes, equalCostNote(client));
+            }
+        }
         PacketSet wrong = PacketSet.empty(universe);
         if (dstnatRule != null && replyIface.isPresent()) {
             for (String wan : topology.uplinks()) {

@@ -66,6 +66,32 @@ public final class Routing {
     // ---- queries --------------------------------------------------------------------------------
 
     /** The main-table route edge the router uses for {@code address}: longest prefix, then preference. */
+    /**
+     * The other main-table routes RouterOS uses for {@code address} beside {@link #lookup}'s: same prefix
+     * and distance, another interface or gateway. RouterOS spreads connections over all of them (ECMP),
+     * so a verdict that follows one of them rests on that choice.
+     */
+    public List<RouteEntry> equalCostAlternatives(long address) {
+        for (Map.Entry<Integer, Map<Long, List<Link>>> e : main.entrySet()) {
+            List<Link> candidates = e.getValue().get(address & Ipv4.mask(e.getKey()));
+            if (candidates != null) {
+                RouteEntry best = lookup(address).orElseThrow().route();
+                List<RouteEntry> out = new ArrayList<>();
+                for (Link l : candidates) {
+                    RouteEntry r = l.route();
+                    if (r != best && r.distance() == best.distance() && r.origin() != RouteEntry.Origin.CONNECTED
+                            && best.origin() != RouteEntry.Origin.CONNECTED && r.origin() != RouteEntry.Origin.BLACKHOLE
+                            && best.origin() != RouteEntry.Origin.BLACKHOLE
+                            && !(java.util.Objects.equals(r.iface(), best.iface()) && r.gateway() == best.gateway())) {
+                        out.add(r);
+                    }
+                }
+                return out;
+            }
+        }
+        return List.of();
+    }
+
     public Optional<Link> lookup(long address) {
         for (Map.Entry<Integer, Map<Long, List<Link>>> e : main.entrySet()) {
             List<Link> candidates = e.getValue().get(address & Ipv4.mask(e.getKey()));

@@ -139,4 +139,34 @@ class VerdictTest {
         String r = "/ip firewall nat add chain=dstnat in-interface=wan protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.1.10\n";
         assertThat(trace(r, "198.51.100.9", 80)).isEqualTo(Verdict.OK);
     }
+    @Test
+    void twoDefaultRoutesOfTheSameDistanceMakeTheInternetVerdictsRestOnTheChoice() {
+        String twoUplinks = """
+                /interface ethernet set [ find default-name=ether1 ] name=wan
+                /interface ethernet set [ find default-name=ether3 ] name=wan2
+                /interface bridge add name=bridge
+                /interface list add name=WAN
+                /interface list member add interface=wan list=WAN
+                /interface list member add interface=wan2 list=WAN
+                /ip address add address=192.168.1.1/24 interface=bridge
+                /ip address add address=203.0.113.2/24 interface=wan
+                /ip address add address=198.51.100.2/24 interface=wan2
+                /ip route add gateway=203.0.113.1 distance=1
+                /ip route add gateway=198.51.100.1 distance=%d
+                /ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.1.10
+                /ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+                """;
+        for (int distance : new int[] {1, 2}) {
+            FlowAnalyzer a = FlowAnalyzer.of(ConfigBuilder.build(RouterOsReader.read("e.rsc", twoUplinks.formatted(distance))));
+            List<Flow> internet = a.flows().stream().filter(f -> f.source().internet()).toList();
+            assertThat(internet).isNotEmpty();
+            for (Flow f : internet) {
+                boolean noted = f.assumptions().stream().anyMatch(x -> x.reason().contains("spreads connections over them")
+                        && x.reason().contains("lines 10, 11") && x.line() == 10);
+                assertThat(noted).as("distance %d: %s", distance, f.assumptions()).isEqualTo(distance == 1);
+            }
+            assertThat(a.flows().stream().filter(f -> !f.source().internet())
+                    .allMatch(f -> f.assumptions().stream().noneMatch(x -> x.reason().contains("spreads")))).isTrue();
+        }
+    }
 }
