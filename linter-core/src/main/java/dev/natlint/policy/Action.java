@@ -117,37 +117,42 @@ public sealed interface Action {
     record AddToAddressList(String name, Guard.Side side, Optional<String> list) implements Action {
     }
 
-    record DstNat(NatTarget to) implements Action {
+    /** An action that rewrites addresses or ports, with its target. */
+    sealed interface Nat extends Action {
+        NatTarget to();
+    }
+
+    record DstNat(NatTarget to) implements Nat {
         public String name() {
             return "dst-nat";
         }
     }
 
-    record SrcNat(NatTarget to) implements Action {
+    record SrcNat(NatTarget to) implements Nat {
         public String name() {
             return "src-nat";
         }
     }
 
-    record Masquerade(NatTarget to) implements Action {
+    record Masquerade(NatTarget to) implements Nat {
         public String name() {
             return "masquerade";
         }
     }
 
-    record Netmap(NatTarget to) implements Action {
+    record Netmap(NatTarget to) implements Nat {
         public String name() {
             return "netmap";
         }
     }
 
-    record Redirect(NatTarget to) implements Action {
+    record Redirect(NatTarget to) implements Nat {
         public String name() {
             return "redirect";
         }
     }
 
-    record Same(NatTarget to) implements Action {
+    record Same(NatTarget to) implements Nat {
         public String name() {
             return "same";
         }

@@ -116,25 +116,7 @@ public final class PolicyReader {
 
     /** The target of a NAT action, null for any other action. */
     static Action.NatTarget natTarget(Action a) {
-        if (a instanceof Action.DstNat d) {
-            return d.to();
-        }
-        if (a instanceof Action.SrcNat d) {
-            return d.to();
-        }
-        if (a instanceof Action.Masquerade d) {
-            return d.to();
-        }
-        if (a instanceof Action.Netmap d) {
-            return d.to();
-        }
-        if (a instanceof Action.Redirect d) {
-            return d.to();
-        }
-        if (a instanceof Action.Same d) {
-            return d.to();
-        }
-        return null;
+        return a instanceof Action.Nat n ? n.to() : null;
     }
 
     private static List<String> split(String value) {
