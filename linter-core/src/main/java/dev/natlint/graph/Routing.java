@@ -65,47 +65,55 @@ public final class Routing {
 
     // ---- queries --------------------------------------------------------------------------------
 
-    /** The main-table route edge the router uses for {@code address}: longest prefix, then preference. */
     /**
      * The other main-table routes RouterOS uses for {@code address} beside {@link #lookup}'s: same prefix
      * and distance, another interface or gateway. RouterOS spreads connections over all of them (ECMP),
      * so a verdict that follows one of them rests on that choice.
      */
     public List<RouteEntry> equalCostAlternatives(long address) {
+        List<Link> candidates = candidates(address);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        RouteEntry best = best(candidates).route();
+        List<RouteEntry> out = new ArrayList<>();
+        for (Link l : candidates) {
+            RouteEntry r = l.route();
+            if (r != best && r.distance() == best.distance() && r.origin() != RouteEntry.Origin.CONNECTED
+                    && best.origin() != RouteEntry.Origin.CONNECTED && r.origin() != RouteEntry.Origin.BLACKHOLE
+                    && best.origin() != RouteEntry.Origin.BLACKHOLE
+                    && !(java.util.Objects.equals(r.iface(), best.iface()) && r.gateway() == best.gateway())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The main-table route edge the router uses for {@code address}: longest prefix, then preference. */
+    public Optional<Link> lookup(long address) {
+        List<Link> candidates = candidates(address);
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(best(candidates));
+    }
+
+    /** The main-table route edges of the longest prefix holding {@code address}, in configuration order. */
+    private List<Link> candidates(long address) {
         for (Map.Entry<Integer, Map<Long, List<Link>>> e : main.entrySet()) {
             List<Link> candidates = e.getValue().get(address & Ipv4.mask(e.getKey()));
             if (candidates != null) {
-                RouteEntry best = lookup(address).orElseThrow().route();
-                List<RouteEntry> out = new ArrayList<>();
-                for (Link l : candidates) {
-                    RouteEntry r = l.route();
-                    if (r != best && r.distance() == best.distance() && r.origin() != RouteEntry.Origin.CONNECTED
-                            && best.origin() != RouteEntry.Origin.CONNECTED && r.origin() != RouteEntry.Origin.BLACKHOLE
-                            && best.origin() != RouteEntry.Origin.BLACKHOLE
-                            && !(java.util.Objects.equals(r.iface(), best.iface()) && r.gateway() == best.gateway())) {
-                        out.add(r);
-                    }
-                }
-                return out;
+                return candidates;
             }
         }
         return List.of();
     }
 
-    public Optional<Link> lookup(long address) {
-        for (Map.Entry<Integer, Map<Long, List<Link>>> e : main.entrySet()) {
-            List<Link> candidates = e.getValue().get(address & Ipv4.mask(e.getKey()));
-            if (candidates != null) {
-                Link best = candidates.get(0);
-                for (Link l : candidates) {
-                    if (PREFERENCE.compare(l, best) < 0) {
-                        best = l;
-                    }
-                }
-                return Optional.of(best);
+    private static Link best(List<Link> candidates) {
+        Link best = candidates.get(0);
+        for (Link l : candidates) {
+            if (PREFERENCE.compare(l, best) < 0) {
+                best = l;
             }
         }
-        return Optional.empty();
+        return best;
     }
 
     /** The connected subnet that holds {@code address} (longest prefix), as the router address that defines it. */
