@@ -41,6 +41,8 @@ public final class FlowAnalyzer {
     private final Policy policy;
     private final RuleMatcher matcher;
     private final ChainRunner runner;
+    /** Follows the marks mangle sets, with this engine's matcher. */
+    private final MangleWalk mangle;
     private final Universe universe;
     private ReplyRouting replyRouting;
     /** The subnets of the router's static uplink addresses, and the first dynamic uplink's line: fixed per config. */
@@ -55,19 +57,20 @@ public final class FlowAnalyzer {
     /** One way through the router for a part of the input, before it is split by source. */
     private record Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation,
                         RouteResult route, FirewallRule srcnat, FirewallRule decisive, FirewallRule related,
-                        List<Assumption> assumptions, boolean replyDropped) {
+                        List<Assumption> assumptions, boolean replyDropped, Marks marks) {
         Path(PacketSet origin, Verdict verdict, FirewallRule dstnat, Translation translation, RouteResult route,
              FirewallRule srcnat, FirewallRule decisive, FirewallRule related, List<Assumption> assumptions) {
-            this(origin, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions, false);
+            this(origin, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions, false, Marks.NONE);
         }
 
         Path withNotes(List<Assumption> notes) {
-            return new Path(origin, verdict, dstnat, translation, route, srcnat, decisive, related, notes, replyDropped);
+            return new Path(origin, verdict, dstnat, translation, route, srcnat, decisive, related, notes, replyDropped,
+                    marks);
         }
 
         Path withOrigin(PacketSet part) {
             return new Path(part, verdict, dstnat, translation, route, srcnat, decisive, related, assumptions,
-                    replyDropped);
+                    replyDropped, marks);
         }
     }
 
@@ -83,6 +86,7 @@ public final class FlowAnalyzer {
         this.policy = Policy.of(topology.config(), earlier == null ? null : earlier.policy);
         this.matcher = new RuleMatcher(space, policy);
         this.runner = new ChainRunner(matcher);
+        this.mangle = new MangleWalk(matcher);
         this.universe = space.universe();
         this.uplinkSubnets = uplinkSubnets(topology);
         this.dynamicUplinkLine = dynamicUplinkLine(topology);
@@ -504,27 +508,37 @@ public final class FlowAnalyzer {
 
     private List<Path> run(PacketSet origin, Forward intended) {
         List<Path> out = new ArrayList<>();
-        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false);
-        for (ChainRunner.Outcome o : runner.run(Table.NAT, "dstnat", origin, Translation.NONE, Stage.DSTNAT, fresh)) {
+        RuleMatcher.ConnState fresh = new RuleMatcher.ConnState(false, false, false, Marks.NONE);
+        for (MangleWalk.Part marked : mangle.walk("prerouting", origin, Translation.NONE, Stage.DSTNAT, fresh)) {
+            dstnat(marked, intended, out);
+        }
+        return out;
+    }
+
+    /** Mangle prerouting is done: the connection meets dstnat with the marks it set. */
+    private void dstnat(MangleWalk.Part marked, Forward intended, List<Path> out) {
+        Marks marks = marked.marks();
+        RuleMatcher.ConnState state = new RuleMatcher.ConnState(false, false, false, marks);
+        for (ChainRunner.Outcome o : runner.run(Table.NAT, "dstnat", marked.packets(), Translation.NONE, Stage.DSTNAT,
+                state)) {
             FirewallRule r = o.rule();
-            List<Assumption> notes = o.assumptions();
+            List<Assumption> notes = merge(marked.notes(), o.assumptions());
             if (r != null && policy.of(r).action() instanceof Action.DstNat) {
                 if (intended != null && r != intended.rule() && !sameTarget(r, intended.rule())) {
                     out.add(new Path(o.packets(), Verdict.SHADOWED, r, Translation.NONE, null, null, r, null, notes));
                     continue;
                 }
-                translate(o.packets(), r, notes, out);
+                translate(o.packets(), r, notes, marks, out);
             } else if (intended != null && r != null && r.position() < intended.rule().position()) {
                 out.add(new Path(o.packets(), Verdict.SHADOWED, null, Translation.NONE, null, null, r, null, notes));
             } else if (intended == null && !space.local().intersect(o.packets().project(Field.DST_ADDRESS)).equals(
                     o.packets().project(Field.DST_ADDRESS))) {
                 // a traced packet that is not for the router is simply routed, without any NAT
-                route(o.packets(), null, Translation.NONE, notes, out);
+                route(o.packets(), null, Translation.NONE, notes, marks, out);
             } else {
                 out.add(new Path(o.packets(), Verdict.NO_DST_NAT, null, Translation.NONE, null, null, r, null, notes));
             }
         }
-        return out;
     }
 
     /** Both rules written with the same to-addresses and to-ports. */
@@ -545,7 +559,7 @@ public final class FlowAnalyzer {
      * first port), so each port is followed on its own, like each of several {@code to-addresses}, which
      * the kernel picks per connection by a hash; the verdicts say which choice they assume.
      */
-    private void translate(PacketSet part, FirewallRule r, List<Assumption> notes, List<Path> out) {
+    private void translate(PacketSet part, FirewallRule r, List<Assumption> notes, Marks marks, List<Path> out) {
         Action.NatTarget target = policy.of(r).natTarget().orElse(Action.NatTarget.NONE);
         Optional<IntervalSet> ports = target.ports();
         Optional<IntervalSet> to = target.addresses();
@@ -586,27 +600,28 @@ public final class FlowAnalyzer {
             Translation t = portTranslations.get(i);
             List<Assumption> partNotes = portNotes.get(i);
             if (to.isEmpty()) {
-                route(parts.get(i), r, t, partNotes, out);
+                route(parts.get(i), r, t, partNotes, marks, out);
             } else if (to.get().size() == 1) {
-                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), partNotes, out);
+                route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), partNotes, marks, out);
             } else if (to.get().size() <= MAX_SPLIT_TARGETS) {
                 for (int k = 0; k < to.get().intervalCount(); k++) {
                     for (long a = to.get().lo(k); a <= to.get().hi(k); a++) {
                         route(parts.get(i), r, t.with(Field.DST_ADDRESS, IntervalSet.point(a)), merge(partNotes, List.of(
                                 Assumption.assumed(r.location().line(), "to-addresses has " + to.get().size()
                                         + " addresses and the router picks one per connection; this verdict is for the"
-                                        + " connections it sends to " + Ipv4.format(a)))), out);
+                                        + " connections it sends to " + Ipv4.format(a)))), marks, out);
                     }
                 }
             } else {
                 route(parts.get(i), r, t.with(Field.DST_ADDRESS, to.get()), merge(partNotes, List.of(Assumption.unknown(
                         r.location().line(), "to-addresses has " + to.get().size() + " addresses; natlint follows at most "
-                                + MAX_SPLIT_TARGETS + " one by one"))), out);
+                                + MAX_SPLIT_TARGETS + " one by one"))), marks, out);
             }
         }
     }
 
-    private void route(PacketSet part, FirewallRule dstnatRule, Translation t, List<Assumption> notes, List<Path> out) {
+    private void route(PacketSet part, FirewallRule dstnatRule, Translation t, List<Assumption> notes, Marks marks,
+                       List<Path> out) {
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
         Optional<RouteResult> route = target > 0xFFFFFFFFL ? Optional.empty() : topology.route(target);
         boolean unroutable = route.isEmpty() || route.get().via() == RouteResult.Via.BLACKHOLE
@@ -620,15 +635,20 @@ public final class FlowAnalyzer {
             return;
         }
         Translation routed = t.with(Field.OUT_INTERFACE, space.iface(route.get().iface()));
-        RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, false);
+        RuleMatcher.ConnState routedState = new RuleMatcher.ConnState(dstnatRule != null, false, false, marks);
         notes = merge(notes, equalCostNote(target));
-        for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", part, routed, Stage.FORWARD, state)) {
-            List<Assumption> all = merge(notes, o.assumptions());
-            if (o.rule() != null && policy.of(o.rule()).action().drops()) {
-                out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, routed, route.get(), null, o.rule(), null,
-                        all));
-            } else {
-                srcnat(o.packets(), dstnatRule, routed, route.get(), state, all, out);
+        for (MangleWalk.Part marked : mangle.walk("forward", part, routed, Stage.FORWARD, routedState)) {
+            RuleMatcher.ConnState state = routedState.withMarks(marked.marks());
+            List<Assumption> markedNotes = merge(notes, marked.notes());
+            for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", marked.packets(), routed, Stage.FORWARD,
+                    state)) {
+                List<Assumption> all = merge(markedNotes, o.assumptions());
+                if (o.rule() != null && policy.of(o.rule()).action().drops()) {
+                    out.add(new Path(o.packets(), Verdict.FILTERED, dstnatRule, routed, route.get(), null, o.rule(),
+                            null, all, false, state.marks()));
+                } else {
+                    srcnat(o.packets(), dstnatRule, routed, route.get(), state, all, out);
+                }
             }
         }
     }
@@ -648,7 +668,16 @@ public final class FlowAnalyzer {
     }
 
     private void srcnat(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
-                        RuleMatcher.ConnState state, List<Assumption> notes, List<Path> out) {
+                        RuleMatcher.ConnState forwarded, List<Assumption> notes, List<Path> out) {
+        for (MangleWalk.Part marked : mangle.walk("postrouting", part, t, Stage.SRCNAT, forwarded)) {
+            srcnatChain(marked.packets(), dstnatRule, t, route, merge(notes, marked.notes()),
+                    forwarded.withMarks(marked.marks()), out);
+        }
+    }
+
+    /** Mangle postrouting is done: src-nat sees the marks it leaves. */
+    private void srcnatChain(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
+                             List<Assumption> notes, RuleMatcher.ConnState state, List<Path> out) {
         for (ChainRunner.Outcome o : runner.run(Table.NAT, "srcnat", part, t, Stage.SRCNAT, state)) {
             FirewallRule s = o.rule();
             Action action = s == null ? null : policy.of(s).action();
@@ -670,7 +699,7 @@ public final class FlowAnalyzer {
                     after = t.with(Field.SRC_ADDRESS, to.get());
                 }
             }
-            reply(o.packets(), dstnatRule, after, route, s, all, out);
+            reply(o.packets(), dstnatRule, after, route, s, all, state.marks(), out);
         }
     }
 
@@ -697,9 +726,9 @@ public final class FlowAnalyzer {
      * drops it because it is from the server's address instead of the one it connected to.
      */
     private void reply(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
-                       List<Assumption> notes, List<Path> out) {
+                       List<Assumption> notes, Marks marks, List<Path> out) {
         if (dstnatRule == null) {
-            replyThroughRouter(part, null, t, route, s, notes, out);
+            replyThroughRouter(part, null, t, route, s, notes, marks, out);
             return;
         }
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
@@ -707,7 +736,7 @@ public final class FlowAnalyzer {
         // the LAN router the router reaches it through, which delivers straight to clients on its own subnet
         Optional<Routing.ServerGateway> gateway = topology.routing().serverGateway(target);
         if (gateway.isEmpty()) {
-            replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
+            replyThroughRouter(part, dstnatRule, t, route, s, notes, marks, out);
             return;
         }
         IpAddress net = gateway.get().subnet();
@@ -720,14 +749,14 @@ public final class FlowAnalyzer {
             if (!newSource.get().intersect(sameSubnet).isEmpty()) {
                 out.add(new Path(part, Verdict.REPLY_BYPASSES_ROUTER, dstnatRule, t, route, s, s, null, notes));
             } else {
-                replyThroughRouter(part, dstnatRule, t, route, s, notes, out);
+                replyThroughRouter(part, dstnatRule, t, route, s, notes, marks, out);
             }
             return;
         }
         PacketSet onSubnet = part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, sameSubnet)));
         PacketSet elsewhere = part.subtract(onSubnet);
         if (!elsewhere.isEmpty()) {
-            replyThroughRouter(elsewhere, dstnatRule, t, route, s, notes, out);
+            replyThroughRouter(elsewhere, dstnatRule, t, route, s, notes, marks, out);
         }
         if (onSubnet.isEmpty()) {
             return;
@@ -735,7 +764,7 @@ public final class FlowAnalyzer {
         PacketSet bypass = onSubnet;
         if (s != null) {
             // was there a hairpin masquerade below the rule that took the connection?
-            RuleMatcher.ConnState state = new RuleMatcher.ConnState(true, false);
+            RuleMatcher.ConnState state = new RuleMatcher.ConnState(true, false, false, marks);
             for (PolicyRule h : policy.enabled(Table.NAT, "srcnat")) {
                 if (bypass.isEmpty()) {
                     break;
@@ -763,7 +792,7 @@ public final class FlowAnalyzer {
      * only, never by NAT rules, and the reverse of src-nat happens before the filter.
      */
     private void replyThroughRouter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
-                                    FirewallRule s, List<Assumption> notes, List<Path> out) {
+                                    FirewallRule s, List<Assumption> notes, Marks marks, List<Path> out) {
         List<PacketBox> replyBoxes = new ArrayList<>();
         for (PacketBox b : part.boxes()) {
             replyBoxes.add(PacketBox.all(universe)
@@ -774,9 +803,26 @@ public final class FlowAnalyzer {
                     .replace(Field.OUT_INTERFACE, b.get(Field.IN_INTERFACE)));
         }
         PacketSet reply = PacketSet.unionOf(universe, replyBoxes);
-        RuleMatcher.ConnState state = new RuleMatcher.ConnState(dstnatRule != null, t.get(Field.SRC_ADDRESS).isPresent(), true);
+        // the reply is a later packet of the connection: it keeps the connection's mark, and mangle
+        // prerouting and forward see it before the filter does
+        RuleMatcher.ConnState replyState = new RuleMatcher.ConnState(dstnatRule != null,
+                t.get(Field.SRC_ADDRESS).isPresent(), true, marks.nextPacket());
+        List<ChainRunner.Outcome> outcomes = new ArrayList<>();
+        List<Marks> outcomeMarks = new ArrayList<>();
+        for (MangleWalk.Part pre : mangle.walk("prerouting", reply, Translation.NONE, Stage.DSTNAT, replyState)) {
+            for (MangleWalk.Part fwd : mangle.walk("forward", pre.packets(), Translation.NONE, Stage.FORWARD,
+                    replyState.withMarks(pre.marks()))) {
+                List<Assumption> markNotes = merge(pre.notes(), fwd.notes());
+                for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", fwd.packets(), Translation.NONE,
+                        Stage.FORWARD, replyState.withMarks(fwd.marks()))) {
+                    outcomes.add(new ChainRunner.Outcome(o.packets(), o.rule(), merge(markNotes, o.assumptions())));
+                    outcomeMarks.add(fwd.marks());
+                }
+            }
+        }
         PacketSet dropped = PacketSet.empty(universe);
-        for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", reply, Translation.NONE, Stage.FORWARD, state)) {
+        for (int k = 0; k < outcomes.size(); k++) {
+            ChainRunner.Outcome o = outcomes.get(k);
             if (o.rule() == null || !policy.of(o.rule()).action().drops()) {
                 continue;
             }
@@ -791,7 +837,7 @@ public final class FlowAnalyzer {
             PacketSet hit = part.intersect(back).subtract(dropped);
             if (!hit.isEmpty()) {
                 out.add(new Path(hit, Verdict.FILTERED, dstnatRule, t, route, s, o.rule(), null,
-                        merge(notes, o.assumptions()), true));
+                        merge(notes, o.assumptions()), true, outcomeMarks.get(k)));
                 dropped = dropped.union(hit);
             }
         }
@@ -891,7 +937,7 @@ public final class FlowAnalyzer {
         PacketBox box = found.interned(sharedFields);
         Packet ex = Examples.packet(box, f == null ? IntervalSet.empty() : f.targetAddresses());
         List<Step> steps = new StepWriter(space, topology, matcher).steps(ex, p.verdict(), p.dstnat(), p.translation(),
-                p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped());
+                p.route(), p.srcnat(), p.decisive(), p.related(), f, p.replyDropped(), p.marks());
         return new Flow(f, s, PacketSet.of(box), p.verdict(), steps, p.decisive(), p.related(),
                 merge(p.assumptions(), roleGuesses(f, s)), ex, p.replyDropped());
     }

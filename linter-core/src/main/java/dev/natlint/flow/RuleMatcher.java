@@ -43,11 +43,20 @@ public final class RuleMatcher {
 
     /**
      * What is known about the connection when the rule runs. {@code reply} is true for the server's
-     * reply, which the filter sees as an established connection.
+     * reply, which the filter sees as an established connection. {@code marks} are the marks mangle set
+     * so far, or {@link Marks#UNFOLLOWED} for a rule asked about on its own.
      */
-    public record ConnState(boolean dstnatted, boolean srcnatted, boolean reply) {
+    public record ConnState(boolean dstnatted, boolean srcnatted, boolean reply, Marks marks) {
         public ConnState(boolean dstnatted, boolean srcnatted) {
-            this(dstnatted, srcnatted, false);
+            this(dstnatted, srcnatted, false, Marks.UNFOLLOWED);
+        }
+
+        public ConnState(boolean dstnatted, boolean srcnatted, boolean reply) {
+            this(dstnatted, srcnatted, reply, Marks.UNFOLLOWED);
+        }
+
+        public ConnState withMarks(Marks m) {
+            return m.equals(marks) ? this : new ConnState(dstnatted, srcnatted, reply, m);
         }
     }
 
@@ -163,6 +172,11 @@ public final class RuleMatcher {
             } else if (guard instanceof Guard.IpsecPolicy g) {
                 // first packets of port forwards are never IPsec-protected
                 if (g.ipsec() != g.negated()) {
+                    return never(assumptions);
+                }
+            } else if (guard instanceof Guard.Mark g && state.marks().followed()) {
+                // inside a flow the mangle walk says which marks the packet carries
+                if (!state.marks().matches(g)) {
                     return never(assumptions);
                 }
             } else if (guard instanceof Guard.Mark g) {

@@ -29,7 +29,7 @@ final class StepWriter {
 
     List<Step> steps(Packet ex, Verdict verdict, FirewallRule dstnat, Translation t, RouteResult route,
                      FirewallRule srcnat, FirewallRule decisive, FirewallRule related, Forward forward,
-                     boolean replyDropped) {
+                     boolean replyDropped, Marks marks) {
         String client = space.describe(ex.srcAddress());
         int cport = ex.srcPort();
         String pub = space.describe(ex.dstAddress());
@@ -64,7 +64,7 @@ final class StepWriter {
                             dnatLine));
                     s.add(new Step(3, target, tport, client, cport, "server replies through the router; forward rule at line "
                             + decisive.location().line() + " (action=" + decisive.action() + ", chain=" + decisive.chain()
-                            + ") drops the reply", decisive.location().line()));
+                            + ") drops the reply" + carried(decisive, marks), decisive.location().line()));
                     return s;
                 }
                 s.add(new Step(2, client, cport, target, tport, dstnat == null ? "router routes it" : rewrote,
@@ -73,7 +73,7 @@ final class StepWriter {
                         ? "masquerade at line " + decisive.location().line() + " has no address on "
                         + (route == null ? "the out-interface" : route.iface()) + "; the packet is dropped"
                         : "forward rule at line " + decisive.location().line() + " (action=" + decisive.action()
-                        + ", chain=" + decisive.chain() + ") drops it";
+                        + ", chain=" + decisive.chain() + ") drops it" + carried(decisive, marks);
                 s.add(new Step(3, client, cport, target, tport, why, decisive.location().line()));
             }
             case OK -> {
@@ -188,6 +188,15 @@ final class StepWriter {
         }
         return "dstnat rule at line " + decisive.location().line() + " (action=" + decisive.action()
                 + ") matches first" + what + (forward == null ? "" : ", before the forward at line " + forward.line());
+    }
+
+    /** Which marks a dropping rule that matches marks saw, so the table shows where the mark came from. */
+    private String carried(FirewallRule decisive, Marks marks) {
+        boolean matchesMarks = matcher.policy().of(decisive).guards().stream().anyMatch(g -> g instanceof Guard.Mark);
+        if (!matchesMarks || !marks.followed()) {
+            return "";
+        }
+        return marks.any() ? " (the packet carries " + marks.describe() + ", set by mangle)" : " (the packet is unmarked)";
     }
 
     static String protocol(int number) {

@@ -160,8 +160,8 @@ public sealed interface Action {
 
     /**
      * {@code mark-connection}, {@code mark-packet}, {@code mark-routing}: {@code mark} is the new mark
-     * (empty when not written). The effect is {@code NEXT_RULE} whatever {@code passthrough} says: natlint
-     * does not walk mangle chains, and their marks are followed as marks, not as chain verdicts.
+     * (empty when not written). The effect is {@code NEXT_RULE} whatever {@code passthrough} says: the
+     * filter and NAT walks never meet it, and the mangle walk follows the mark and {@code passthrough} itself.
      */
     record SetMark(String name, Guard.MarkKind kind, Optional<String> mark, boolean passthrough) implements Action {
     }

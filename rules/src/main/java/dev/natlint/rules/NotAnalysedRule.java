@@ -39,15 +39,15 @@ import java.util.TreeSet;
 
 /**
  * What natlint did not analyse and what could change a forward's verdict, each at its own line: so
- * that "no findings" is never said where natlint only assumed. Raw-table drops, policy routing, marks
- * set in mangle and matched later, firewall commands inside script blocks, forwards whose values
+ * that "no findings" is never said where natlint only assumed. Raw-table drops, policy routing,
+ * firewall commands inside script blocks, forwards whose values
  * cannot be read, verdicts resting on unmodelled matchers, and analyses that ran out of budget.
  */
 @RulePattern(id = NotAnalysedRule.ID, severity = Severity.WARNING,
         summary = "A construct natlint does not analyse may change a forward's verdict",
         description = "natlint follows the router's packet flow through dst-nat, routing in the main table, the filter"
                 + " forward chain and src-nat. This construct lies outside what it models (the raw table,"
-                + " policy routing, mangle marks, script blocks, values it cannot read, unmodelled matchers),"
+                + " policy routing, script blocks, values it cannot read, unmodelled matchers),"
                 + " so the verdicts of the forwards it can affect are not proven.")
 public final class NotAnalysedRule extends BaseRule {
 
@@ -72,7 +72,6 @@ public final class NotAnalysedRule extends BaseRule {
         if (!forwards.isEmpty()) {
             rawDrops(ctx, forwards, byLine);
             policyRouting(config, ctx.policy(), analyzer.replyRoutingLines(), byLine);
-            followedMarks(ctx.policy(), byLine);
             assumedVerdicts(ctx, byLine);
         }
         List<Finding> out = new ArrayList<>();
@@ -244,38 +243,6 @@ public final class NotAnalysedRule extends BaseRule {
         for (ConfigItem i : config.items("/ip vrf")) {
             if (!i.disabled() && i.location() != null) {
                 add(byLine, i.location().line(), "VRFs are not analysed: natlint routes every packet by the main table");
-            }
-        }
-    }
-
-    /**
-     * A rule that matches a mark some mangle rule sets: natlint treats every packet as unmarked, so
-     * the rule's effect on forwards is not analysed. A mark nothing sets is never on a packet, and
-     * such a rule is decided exactly (it never matches).
-     */
-    private static void followedMarks(Policy policy, Map<Integer, Set<String>> byLine) {
-        Map<Guard.MarkKind, Map<String, Integer>> setBy = new java.util.EnumMap<>(Guard.MarkKind.class);
-        for (PolicyRule m : policy.rules(Table.MANGLE)) {
-            if (!m.disabled() && m.action() instanceof Action.SetMark set && set.mark().isPresent()) {
-                setBy.computeIfAbsent(set.kind(), k -> new TreeMap<>()).putIfAbsent(set.mark().get(), m.location().line());
-            }
-        }
-        for (Table t : List.of(Table.NAT, Table.FILTER, Table.RAW)) {
-            for (PolicyRule r : policy.rules(t)) {
-                if (r.disabled()) {
-                    continue;
-                }
-                for (Guard g : r.guards()) {
-                    if (!(g instanceof Guard.Mark mark)) {
-                        continue;
-                    }
-                    Integer line = setBy.getOrDefault(mark.kind(), Map.of()).get(mark.mark());
-                    if (line != null) {
-                        add(byLine, r.location().line(), mark.quoted() + ": mangle at line "
-                                + line + " sets this mark, and natlint does not follow marks (it treats packets as"
-                                + " unmarked)");
-                    }
-                }
             }
         }
     }

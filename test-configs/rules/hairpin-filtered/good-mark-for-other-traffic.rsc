@@ -1,4 +1,4 @@
-# Mangle marks new connections from one host, and a forward-chain rule drops that mark: natlint does not follow marks.
+# Mangle marks mail connections and the forward chain drops that mark: the forwarded web port never carries it, so nothing is reported, and nothing is assumed.
 /interface bridge add name=bridge
 /interface bridge port add bridge=bridge interface=ether2
 /interface list add name=WAN
@@ -11,5 +11,6 @@
 /ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
 /ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10
 /ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=443 out-interface=bridge
-/ip firewall mangle add chain=prerouting action=mark-connection new-connection-mark=quarantine src-address=192.168.88.66
-/ip firewall filter add chain=forward action=drop connection-mark=quarantine # expect: not-analysed
+/ip firewall mangle add chain=prerouting action=mark-connection new-connection-mark=mail protocol=tcp dst-port=25 connection-state=new
+/ip firewall filter add chain=forward action=accept connection-state=established,related
+/ip firewall filter add chain=forward action=drop connection-mark=mail

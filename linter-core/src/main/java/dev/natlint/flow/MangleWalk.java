@@ -1,0 +1,207 @@
+package dev.natlint.flow;
+
+import dev.natlint.diag.Assumption;
+import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.Table;
+import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
+import dev.natlint.policy.Policy;
+import dev.natlint.policy.PolicyRule;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks a mangle chain the way RouterOS does, to learn which marks each part of a flow carries after it:
+ * top to bottom, {@code mark-connection} / {@code mark-packet} / {@code mark-routing} set their mark and
+ * let the packet go on unless {@code passthrough=no}, {@code accept} ends the walk, {@code jump} and
+ * {@code return} move between chains; every other action only counts, logs or tags. Later rules see the
+ * marks earlier ones set, so a part is followed on with its new marks.
+ *
+ * <p>Mangle rules never drop or rewrite addresses: the walk splits packets by marks only, and the parts
+ * together are exactly the input.
+ */
+final class MangleWalk {
+
+    /** Rule visits allowed per walk; hostile fan-out through jumps ends in an unknown verdict, not a hang. */
+    private static final int RULE_BUDGET = 200_000;
+
+    /** A part of the walked packets, the marks it leaves with, and what those marks rest on. */
+    record Part(PacketSet packets, Marks marks, List<Assumption> notes) {
+    }
+
+    private final RuleMatcher matcher;
+    /**
+     * The kinds of marks some filter or NAT rule reads, directly or through a mangle rule that sets such a
+     * mark on a mark of another kind. Marks no verdict can depend on are not followed: a load balancer's
+     * classifier rules change nothing natlint decides.
+     */
+    private final Set<Guard.MarkKind> observed;
+    private final boolean setsObservedMarks;
+    private int budget;
+
+    MangleWalk(RuleMatcher matcher) {
+        this.matcher = matcher;
+        Policy policy = matcher.policy();
+        Set<Guard.MarkKind> kinds = EnumSet.noneOf(Guard.MarkKind.class);
+        for (Table t : List.of(Table.NAT, Table.FILTER)) {
+            for (PolicyRule r : policy.rules(t)) {
+                if (!r.disabled()) {
+                    r.guards().stream().filter(g -> g instanceof Guard.Mark).forEach(g -> kinds.add(((Guard.Mark) g).kind()));
+                }
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (PolicyRule r : policy.rules(Table.MANGLE)) {
+                if (!r.disabled() && r.action() instanceof Action.SetMark m && kinds.contains(m.kind())) {
+                    for (Guard g : r.guards()) {
+                        grew |= g instanceof Guard.Mark read && kinds.add(read.kind());
+                    }
+                }
+            }
+        }
+        this.observed = kinds;
+        this.setsObservedMarks = policy.rules(Table.MANGLE).stream().anyMatch(r -> !r.disabled()
+                && r.action() instanceof Action.SetMark m && m.mark().isPresent() && kinds.contains(m.kind()));
+    }
+
+    /**
+     * The parts of {@code packets} (client coordinates, rewritten so far by {@code t}) by the marks they
+     * carry after mangle chain {@code chain}. Where no enabled mangle rule sets a mark, nothing can change
+     * and the input comes back whole.
+     */
+    List<Part> walk(String chain, PacketSet packets, Translation t, Stage stage, RuleMatcher.ConnState state) {
+        Policy policy = matcher.policy();
+        if (!setsObservedMarks || packets.isEmpty() || policy.enabled(Table.MANGLE, chain).isEmpty()) {
+            return List.of(new Part(packets, state.marks(), List.of()));
+        }
+        budget = RULE_BUDGET;
+        List<Part> done = new ArrayList<>();
+        Deque<String> callers = new ArrayDeque<>();
+        List<Part> fellOff = walk(chain, 0, new Part(packets, state.marks(), List.of()), t, stage, state, callers,
+                done);
+        done.addAll(fellOff);
+        return coalesce(done);
+    }
+
+    /**
+     * Walks {@code chain} from rule {@code from}; returns the parts that leave it at its end or by
+     * {@code return}, and adds those that finish the whole walk ({@code accept}, {@code passthrough=no})
+     * to {@code done}.
+     */
+    private List<Part> walk(String chain, int from, Part in, Translation t, Stage stage,
+                            RuleMatcher.ConnState state, Deque<String> callers, List<Part> done) {
+        List<PolicyRule> rules = matcher.policy().enabled(Table.MANGLE, chain);
+        List<Part> out = new ArrayList<>();
+        PacketSet rest = in.packets();
+        List<Assumption> notes = in.notes();
+        RuleMatcher.ConnState here = state.withMarks(in.marks());
+        callers.push(chain);
+        for (int i = from; i < rules.size() && !rest.isEmpty(); i++) {
+            PolicyRule rule = rules.get(i);
+            if (--budget < 0) {
+                notes = Assumption.merge(notes, List.of(Assumption.unknown(rule.location().line(),
+                        "analysis budget exhausted in mangle chain " + chain + "; the marks set from here on are"
+                                + " not known")));
+                break;
+            }
+            Action action = rule.action();
+            boolean sets = action instanceof Action.SetMark m && m.mark().isPresent() && observed.contains(m.kind());
+            // a mark nothing reads changes nothing, but passthrough=no still ends the walk
+            boolean ends = action instanceof Action.Accept
+                    || action instanceof Action.SetMark m && !m.passthrough() && !sets;
+            if (!sets && !ends && action.effect() != Action.Effect.JUMP && action.effect() != Action.Effect.RETURN) {
+                // counting, logging, tagging: the marks stay as they are
+                continue;
+            }
+            RuleMatcher.Match m = matcher.match(rule, stage, here);
+            PacketSet hit = rest.intersect(t.preimage(m.packets()));
+            PacketSet left = hit.isEmpty() ? rest : rest.subtract(hit);
+            if (!m.maybe().isEmpty() && !left.intersect(t.preimage(m.maybe())).isEmpty()) {
+                // packets the rule may take too (a DNS name in a list): they go on as they are, on its assumptions
+                notes = Assumption.merge(notes, assumptions(rule, m));
+            }
+            if (hit.isEmpty()) {
+                continue;
+            }
+            List<Assumption> own = Assumption.merge(notes, assumptions(rule, m));
+            rest = left;
+            List<Assumption> unmatched = notMatching(rule);
+            if ((sets || ends) && !unmatched.isEmpty()) {
+                // whether the rule matches rests on a matcher natlint does not model (a load balancer's
+                // per-connection-classifier): the packets that it does not match go on as they are
+                out.addAll(walk(chain, i + 1, new Part(hit, in.marks(), Assumption.merge(notes, unmatched)), t, stage,
+                        state, callers, done));
+            }
+            if (sets) {
+                Action.SetMark set = (Action.SetMark) action;
+                Part marked = new Part(hit, in.marks().with(set.kind(), set.mark().get()), own);
+                if (set.passthrough()) {
+                    out.addAll(walk(chain, i + 1, marked, t, stage, state, callers, done));
+                } else {
+                    done.add(marked);
+                }
+            } else if (ends) {
+                done.add(new Part(hit, in.marks(), own));
+            } else if (action.effect() == Action.Effect.RETURN) {
+                out.add(new Part(hit, in.marks(), own));
+            } else {
+                String target = ((Action.Jump) action).target().orElse("");
+                if (callers.contains(target)) {
+                    rest = rest.union(hit);
+                    notes = Assumption.merge(notes, List.of(Assumption.assumed(rule.location().line(),
+                            "jump loop into chain " + target + " ignored")));
+                    continue;
+                }
+                for (Part back : walk(target, 0, new Part(hit, in.marks(), own), t, stage, state, callers, done)) {
+                    out.addAll(walk(chain, i + 1, back, t, stage, state, callers, done));
+                }
+            }
+        }
+        callers.pop();
+        if (!rest.isEmpty()) {
+            out.add(new Part(rest, in.marks(), notes));
+        }
+        return out;
+    }
+
+    /** One part per marks and notes, in the order they first appear. */
+    private static List<Part> coalesce(List<Part> parts) {
+        if (parts.size() == 1) {
+            return parts;
+        }
+        Map<List<Object>, Part> byKey = new LinkedHashMap<>();
+        for (Part p : parts) {
+            byKey.merge(List.of(p.marks(), p.notes()), p,
+                    (a, b) -> new Part(a.packets().union(b.packets()), a.marks(), a.notes()));
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    /** The other choice for a rule with unmodelled matchers: each assumed not to match. */
+    private static List<Assumption> notMatching(PolicyRule rule) {
+        List<Assumption> out = new ArrayList<>();
+        for (Guard g : rule.guards()) {
+            if (g instanceof Guard.Unsupported u) {
+                out.add(Assumption.assumed(rule.location().line(), u.quoted() + " is " + u.reason()
+                        + "; assumed not to match"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Assumption> assumptions(PolicyRule rule, RuleMatcher.Match m) {
+        List<Assumption> out = new ArrayList<>(m.assumptions().size());
+        for (String reason : m.assumptions()) {
+            out.add(Assumption.assumed(rule.location().line(), reason));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+# A per-connection classifier splits LAN connections over two marks and the forward chain drops one of them: natlint does not model the classifier, follows both choices, and says which one the finding rests on.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip route add gateway=203.0.113.1
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10 # expect: hairpin-filtered
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=443 out-interface=bridge
+/ip firewall mangle add chain=prerouting action=mark-connection new-connection-mark=half-a in-interface=bridge connection-state=new per-connection-classifier=both-addresses:2/0 # expect: not-analysed
+/ip firewall mangle add chain=prerouting action=mark-connection new-connection-mark=half-b in-interface=bridge connection-state=new connection-mark=no-mark
+/ip firewall filter add chain=forward action=accept connection-state=established,related
+/ip firewall filter add chain=forward action=drop connection-mark=half-b
