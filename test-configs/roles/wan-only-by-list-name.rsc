@@ -8,6 +8,6 @@
 /ip address add address=192.168.88.1/24 interface=bridge
 /ip address add address=10.0.0.2/30 interface=ether1
 /ip firewall nat add chain=srcnat action=masquerade out-interface-list=isp
-/ip firewall nat add chain=dstnat in-interface-list=isp protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10 # expect: dstnat-unreachable-from-lan
-# Kept out of test-configs/rules (which the kernel check runs): with no default route the router has no
-# way back to an internet client, which natlint does not model.
+/ip firewall nat add chain=dstnat in-interface-list=isp protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10 # expect: dstnat-unreachable-from-lan, dstnat-no-route-back
+# With no default route the router has no way back to an internet client beyond 10.0.0.0/30, which
+# dstnat-no-route-back reports (resting on the same guess).

@@ -13,6 +13,8 @@ import dev.natlint.flow.packet.PacketBox;
 final class Examples {
 
     static final long INTERNET_EXAMPLE = 0xCB00710AL; // 203.0.113.10, TEST-NET-3
+    /** For when the router's own uplink is in TEST-NET-3 and its clients are not what is meant. */
+    static final long SECOND_INTERNET_EXAMPLE = 0xC633640AL; // 198.51.100.10, TEST-NET-2
     static final int SOURCE_PORT = 50000;
 
     private Examples() {
@@ -33,6 +35,10 @@ final class Examples {
             return INTERNET_EXAMPLE;
         }
         long lo = s.min();
+        if (lo < 0x01000000L && s.contains(SECOND_INTERNET_EXAMPLE)) {
+            // a set that starts in 0.0.0.0/8 (never a real client) is the internet minus something
+            return SECOND_INTERNET_EXAMPLE;
+        }
         for (long host : new long[] {10, 20, 100}) {
             if (s.contains((lo & ~0xFFL) + host)) {
                 return (lo & ~0xFFL) + host;

@@ -47,6 +47,10 @@ public final class FlowAnalyzer {
     private ReplyRouting replyRouting;
     /** The subnets of the router's static uplink addresses, and the first dynamic uplink's line: fixed per config. */
     private final IntervalSet uplinkSubnets;
+    /** Addresses no main-table route covers (only where there is no default route); fixed per config. */
+    private final IntervalSet unrouted;
+    /** The first line of something that may add routes at run time (a routing protocol, an LTE uplink). */
+    private final Optional<Integer> learnedRoutesLine;
     private final Optional<Integer> dynamicUplinkLine;
     /** Whether an enabled NAT or filter rule matches an address type, the only way a LAN flow tells the router's own addresses. */
     private final boolean addressTypeMatched;
@@ -90,6 +94,8 @@ public final class FlowAnalyzer {
         this.universe = space.universe();
         this.uplinkSubnets = uplinkSubnets(topology);
         this.dynamicUplinkLine = dynamicUplinkLine(topology);
+        this.unrouted = Universe.concreteAddresses().subtract(topology.routing().covered());
+        this.learnedRoutesLine = topology.learnedRoutesLine();
         this.addressTypeMatched = java.util.stream.Stream.of(Table.NAT, Table.FILTER)
                 .flatMap(t -> policy.rules(t).stream())
                 .anyMatch(r -> !r.disabled() && r.guard(Guard.AddressType.class).isPresent());
@@ -792,6 +798,40 @@ public final class FlowAnalyzer {
      * only, never by NAT rules, and the reverse of src-nat happens before the filter.
      */
     private void replyThroughRouter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
+                                    FirewallRule s, List<Assumption> notes, Marks marks, List<Path> out) {
+        // the routing decision for the reply comes before the filter: with no route to the client it ends here
+        PacketSet lost = dstnatRule == null || unrouted.isEmpty() ? PacketSet.empty(universe)
+                : part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, unrouted)));
+        for (String wan : topology.uplinks()) {
+            if (!lost.isEmpty() && replyRouting().returnsBy(wan)) {
+                // replies to clients that came in here go back by the marked table's default route
+                lost = lost.subtract(PacketSet.of(PacketBox.all(universe).with(Field.IN_INTERFACE, space.iface(wan))));
+            }
+        }
+        if (!lost.isEmpty()) {
+            Optional<Integer> learned = learnedRoutesLine.or(this::policyRoutingLine);
+            if (learned.isEmpty()) {
+                out.add(new Path(lost, Verdict.NO_ROUTE_BACK, dstnatRule, t, route, s, null, null, notes));
+                part = part.subtract(lost);
+                if (part.isEmpty()) {
+                    return;
+                }
+            } else {
+                PacketSet reached = part.subtract(lost);
+                replyThroughFilter(lost, dstnatRule, t, route, s, merge(notes, List.of(Assumption.assumed(learned.get(),
+                        "the main table has no route back to these clients; a route the router learns at run time or"
+                                + " policy routing is assumed to reach them"))), marks, out);
+                part = reached;
+                if (part.isEmpty()) {
+                    return;
+                }
+            }
+        }
+        replyThroughFilter(part, dstnatRule, t, route, s, notes, marks, out);
+    }
+
+    /** The router has a route back to the client: the reply meets mangle and the filter forward chain. */
+    private void replyThroughFilter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
                                     FirewallRule s, List<Assumption> notes, Marks marks, List<Path> out) {
         List<PacketBox> replyBoxes = new ArrayList<>();
         for (PacketBox b : part.boxes()) {

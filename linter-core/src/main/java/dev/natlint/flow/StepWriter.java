@@ -129,6 +129,12 @@ final class StepWriter {
                         + out + ", not " + in + ": it leaves by the wrong uplink and the client, which connected over "
                         + in + ", never gets it", 0));
             }
+            case NO_ROUTE_BACK -> {
+                s.add(new Step(2, source, cport, target, tport, rewrote + (srcChanged ? " and the source (line "
+                        + srcnat.location().line() + ")" : "; source unchanged"), dnatLine));
+                s.add(new Step(3, target, tport, source, cport, "server replies through the router, which has no route to "
+                        + client + " (no default route, no route covers it), so it drops the reply", 0));
+            }
             case MASQUERADE_SHADOWED -> {
                 s.add(new Step(2, client, cport, target, tport, rewrote + "; srcnat rule at line "
                         + decisive.location().line() + " (action=" + decisive.action()

@@ -21,7 +21,9 @@ public enum Verdict {
     /** the public address is not the router's, so the internet does not deliver the packet to it */
     NOT_DELIVERED,
     /** the reply to an internet client leaves by another uplink than the one the client came in on */
-    REPLY_WRONG_UPLINK;
+    REPLY_WRONG_UPLINK,
+    /** the router has no route back to the client (no default route), so it drops the server's reply */
+    NO_ROUTE_BACK;
 
     /** The stable id used in JSON and messages, e.g. {@code reply-bypasses-router}. */
     public String id() {

@@ -1,6 +1,7 @@
 package dev.natlint.graph;
 
 import dev.natlint.model.IpAddress;
+import dev.natlint.net.IntervalSet;
 import dev.natlint.net.Ipv4;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,6 +115,20 @@ public final class Routing {
             }
         }
         return best;
+    }
+
+    /**
+     * Every address some main-table route covers, blackholes included: the rest have no route at all,
+     * and the router drops a packet to them, a reply included (ICMP net unreachable).
+     */
+    public IntervalSet covered() {
+        IntervalSet out = IntervalSet.empty();
+        for (Map.Entry<Integer, Map<Long, List<Link>>> e : main.entrySet()) {
+            for (long start : e.getValue().keySet()) {
+                out = out.union(IntervalSet.of(start, start | (~Ipv4.mask(e.getKey()) & 0xFFFFFFFFL)));
+            }
+        }
+        return out;
     }
 
     /** The connected subnet that holds {@code address} (longest prefix), as the router address that defines it. */

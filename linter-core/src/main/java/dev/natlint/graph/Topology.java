@@ -487,6 +487,39 @@ public final class Topology {
         return List.copyOf(out);
     }
 
+    /** Menus whose entries make the router learn routes while it runs: routing protocols. */
+    private static final List<String> ROUTING_PROTOCOL_MENUS = List.of("/routing ospf instance", "/routing ospf area",
+            "/routing ospf network", "/routing ospf interface-template", "/routing ospf-v3 instance",
+            "/routing bgp connection", "/routing bgp peer", "/routing bgp instance", "/routing bgp template",
+            "/routing rip instance", "/routing rip interface", "/routing rip interface-template", "/routing rip network");
+
+    /**
+     * The first line of something that adds main-table routes at run time that the script does not state:
+     * a routing protocol, an LTE uplink (its APN installs a default route), a VPN client with
+     * {@code add-default-route=yes}. DHCP and PPPoE clients are not among them: their default route is
+     * modelled.
+     */
+    public Optional<Integer> learnedRoutesLine() {
+        int first = Integer.MAX_VALUE;
+        for (String menu : ROUTING_PROTOCOL_MENUS) {
+            for (ConfigItem i : config.items(menu)) {
+                // a BGP session for IPv6 only (address-families=ipv6) teaches no IPv4 route
+                String families = i.properties().getOrDefault("address-families", "ip");
+                if (!i.disabled() && i.location() != null && List.of(families.split(",")).contains("ip")) {
+                    first = Math.min(first, i.location().line());
+                }
+            }
+        }
+        for (Interface i : config.interfaces()) {
+            boolean learns = i.type() == InterfaceType.LTE
+                    || i.type() == InterfaceType.TUNNEL && "yes".equals(i.properties().get("add-default-route"));
+            if (learns && !i.disabled() && i.location() != null) {
+                first = Math.min(first, i.location().line());
+            }
+        }
+        return first == Integer.MAX_VALUE ? Optional.empty() : Optional.of(first);
+    }
+
     /** The interface the main table sends internet traffic out of (its default route), if any. */
     public Optional<String> defaultRouteInterface() {
         // an address no connected subnet or specific route holds: the documentation range TEST-NET-3

@@ -71,7 +71,8 @@ import java.util.TreeSet;
  * forward chain drops the request or the reply; {@code reply-bypasses-router} when the server's gateway
  * delivers the reply straight to the client, and {@code masquerade-shadowed} when, besides, a masquerade or
  * src-nat later in the srcnat walk would have matched; {@code reply-wrong-uplink} when the reply to an
- * internet client is routed out of another interface than the one it came in on; else {@code ok}.
+ * internet client is routed out of another interface than the one it came in on; {@code no-route-back} when
+ * the main table has no route at all to the client the reply is for; else {@code ok}.
  *
  * <p>Unknowns and the kernel's choices are explored exhaustively: a run that meets one stops, and is re-run
  * once per value, so every combination that matters is evaluated and nothing is guessed.
@@ -385,9 +386,11 @@ public final class PacketFlowOracle {
             return null; // in this world the address is another uplink's: the internet delivers it there, not here
         }
         if (p.fromInternet() && !w.local(p.dst())) {
-            boolean onUplinkSubnet = w.addresses.stream().anyMatch(a -> a.holds(p.dst()) && isUplink(w, a.iface()));
-            // on an uplink subnet the provider's gateway asks by ARP, which the router answers only for its own
-            // addresses; elsewhere the provider might route a whole block to the router
+            boolean onUplinkSubnet = w.addresses.stream().anyMatch(a -> a.holds(p.dst())
+                    && (isUplink(w, a.iface()) || a.iface().equals(in)));
+            // on an uplink subnet, or the subnet of the link the packet came in on (an uplink without a default
+            // route), the provider's gateway asks by ARP, which the router answers only for its own addresses;
+            // elsewhere the provider might route a whole block to the router
             if (onUplinkSubnet || !run.unknown("the provider routes " + fmt(p.dst()) + " to the router")) {
                 return Verdict.NOT_DELIVERED;
             }
@@ -485,8 +488,12 @@ public final class PacketFlowOracle {
             return hairpinMasqueradeAfter(run, w, post, s) ? Verdict.MASQUERADE_SHADOWED : Verdict.REPLY_BYPASSES_ROUTER;
         }
         RouteEntry back = w.route(run, p.src());
-        if (back == null || back.blackhole()) {
-            throw new Undecided("no route back to " + fmt(p.src()));
+        if (back == null) {
+            // the reply's routing decision finds nothing: the router drops it before the forward chain
+            return Verdict.NO_ROUTE_BACK;
+        }
+        if (back.blackhole()) {
+            throw new Undecided("blackhole route back to " + fmt(p.src()));
         }
         Ctx reply = new Ctx(target, p.src(), p.protocol(), port, p.srcPort(), out, back.iface(), true, dstnatted,
                 srcnatted, "forward (reply)");

@@ -89,13 +89,17 @@ public final class RouterGenerator {
                     boolean first = uplinks.stream().noneMatch(u -> u.address() == STATIC1);
                     long a = first ? STATIC1 : STATIC2;
                     line("/ip address add address=" + PacketFlowOracle.fmt(a) + "/24 interface=" + port);
-                    line("/ip route add gateway=" + PacketFlowOracle.fmt(a - 1) + dist);
+                    // now and then the default route is forgotten (docs: a router needs one to answer the internet)
+                    if (count > 1 || r.nextInt(12) != 0) {
+                        line("/ip route add gateway=" + PacketFlowOracle.fmt(a - 1) + dist);
+                    }
                     line("/interface list member add interface=" + port + " list=WAN");
                     uplinks.add(new Uplink(port, kind, a, 24, null));
                 }
                 case "dhcp" -> {
                     line("/ip dhcp-client add interface=" + port
-                            + (dist.isEmpty() ? "" : " default-route-distance=" + distance));
+                            + (dist.isEmpty() ? "" : " default-route-distance=" + distance)
+                            + (count == 1 && r.nextInt(12) == 0 ? " add-default-route=no" : ""));
                     line("/interface list member add interface=" + port + " list=WAN");
                     long lease = PacketFlowOracle.addr("198.18." + (10 + k) + ".2");
                     uplinks.add(new Uplink(port, kind, -1, 24, new PacketFlowOracle.Lease(lease, 24, lease - 1)));

@@ -195,6 +195,51 @@ class DstnatRulesTest {
     }
 
     @Test
+    void noRouteBackToInternetClientsNamesTheDhcpClientThatWasToldNotToAddOne() {
+        String s = """
+                /ip dhcp-client add interface=ether1 add-default-route=no
+                /ip firewall nat add action=dst-nat chain=dstnat dst-port=80 protocol=tcp to-addresses=192.168.88.10
+                """;
+        List<Finding> out = new DstnatNoRouteBackRule().check(context(s, c -> {
+            HandAnalysis a = new HandAnalysis(c, "bridge", "ether1").lan("bridge", "192.168.88.1/24")
+                    .wan("ether1", "203.0.113.2/24");
+            Forward fw = forward(rule(c, Table.NAT, 2), "203.0.113.2", 80, "192.168.88.10", 0);
+            return a.forward(fw, flow(a, fw, WAN, "203.0.113.9", Verdict.OK),
+                    flow(a, fw, WAN, "8.8.8.8", Verdict.NO_ROUTE_BACK));
+        }));
+        assertThat(out).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("dstnat-no-route-back");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location().line()).isEqualTo(2);
+            assertThat(f.message()).isEqualTo("internet clients never get a reply: the router has no route back to them"
+                    + " (the main table has no default route), so it drops the server's replies (internet client 8.8.8.8"
+                    + " -> 203.0.113.2:80/tcp).");
+            assertThat(f.fix().snippet()).isEqualTo("/ip dhcp-client set [find where interface=ether1] add-default-route=yes");
+        });
+        // a static uplink: the provider's gateway is not in the script, so there is no snippet to print
+        String statik = "/ip address add address=203.0.113.2/24 interface=ether1\n"
+                + "/ip firewall nat add action=dst-nat chain=dstnat dst-port=80 protocol=tcp to-addresses=192.168.88.10\n";
+        List<Finding> noFix = new DstnatNoRouteBackRule().check(context(statik, c -> {
+            HandAnalysis a = new HandAnalysis(c, "bridge", "ether1").lan("bridge", "192.168.88.1/24")
+                    .wan("ether1", "203.0.113.2/24");
+            Forward fw = forward(rule(c, Table.NAT, 2), "203.0.113.2", 80, "192.168.88.10", 0);
+            return a.forward(fw, flow(a, fw, WAN, "8.8.8.8", Verdict.NO_ROUTE_BACK));
+        }));
+        assertThat(noFix).singleElement().satisfies(f -> {
+            assertThat(f.fix()).isNull();
+            assertThat(f.message()).endsWith("Add a default route via the provider's gateway (/ip route add"
+                    + " gateway=<provider gateway>); the script does not say which address that is, so natlint offers no fix.");
+        });
+        // every internet client gets its reply: nothing to say
+        assertThat(new DstnatNoRouteBackRule().check(context(statik, c -> {
+            HandAnalysis a = new HandAnalysis(c, "bridge", "ether1").lan("bridge", "192.168.88.1/24")
+                    .wan("ether1", "203.0.113.2/24");
+            Forward fw = forward(rule(c, Table.NAT, 2), "203.0.113.2", 80, "192.168.88.10", 0);
+            return a.forward(fw, flow(a, fw, WAN, "8.8.8.8", Verdict.OK));
+        }))).isEmpty();
+    }
+
+    @Test
     void repliesLeavingByTheOtherUplinkGetConnectionAndRoutingMarks() {
         String s = """
                 /ip address add address=203.0.113.2/24 interface=ether1

@@ -1,0 +1,12 @@
+# A static uplink address and no default route: clients on the uplink's own subnet reach the forward, every other internet client never gets a reply. natlint cannot know the provider's gateway, so it prints no fix.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10 # expect: dstnat-no-route-back
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=443 out-interface=bridge

@@ -1,0 +1,14 @@
+# No static default route, but OSPF runs: the default route may be learned at run time, which natlint cannot see, so the forward works for internet clients only under that assumption.
+/interface bridge add name=bridge
+/interface bridge port add bridge=bridge interface=ether2
+/interface list add name=WAN
+/interface list add name=LAN
+/interface list member add interface=ether1 list=WAN
+/interface list member add interface=bridge list=LAN
+/ip address add address=192.168.88.1/24 interface=bridge
+/ip address add address=203.0.113.2/24 interface=ether1
+/routing ospf instance add name=default-v2 # expect: not-analysed
+/routing ospf area add name=backbone-v2 instance=default-v2
+/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
+/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=443 action=dst-nat to-addresses=192.168.88.10
+/ip firewall nat add chain=srcnat action=masquerade src-address=192.168.88.0/24 dst-address=192.168.88.10 protocol=tcp dst-port=443 out-interface=bridge
