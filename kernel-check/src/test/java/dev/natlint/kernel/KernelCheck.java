@@ -133,8 +133,8 @@ final class KernelCheck {
             }
             // a routing table is selected by the packet mark mark-routing sets: one ip rule per marked table
             for (Map.Entry<String, Integer> t : translator.tables().entrySet()) {
-                Shell.must(Shell.inNs(lab.router(), "ip", "rule", "add", "fwmark", String.valueOf(t.getValue()),
-                        "table", String.valueOf(t.getValue())));
+                Shell.must(Shell.inNs(lab.router(), "ip", "rule", "add", "fwmark", t.getValue() + "/"
+                        + IptablesTranslator.ROUTING_BITS, "table", String.valueOf(t.getValue())));
             }
             for (Route r : config.routes()) {
                 if (r.disabled() || r.blackhole() || r.gateway() == null || Ipv4.parse(r.gateway()).isEmpty()) {
