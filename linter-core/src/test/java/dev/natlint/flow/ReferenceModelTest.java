@@ -50,10 +50,12 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The oracle models, for one connection: delivery by the internet, the dstnat chain with jumps, every choice
  * within {@code to-addresses}/{@code to-ports} ranges, main-table routing (connected, static, blackhole, DHCP and
- * PPPoE default routes with distances), the forward chain for request and reply, srcnat (masquerade by next hop,
- * src-nat), and the reply through the server's own gateway (the router or a LAN router). It does not model raw,
- * mangle, policy routing, VRFs, netmap or same as translations, helpers or IPv6 (the generator writes none of
- * them), and it leaves open, as unknowns, unmodelled matchers, marks set by mangle, DNS names in address lists,
+ * PPPoE default routes with distances), the mangle prerouting, forward and postrouting chains with the
+ * connection, packet and routing marks they set, the forward chain for request and reply, srcnat (masquerade by
+ * next hop, src-nat), and the reply through the server's own gateway (the router or a LAN router). It does not
+ * model raw, policy routing (a routing mark at a routing decision leaves the answer undecided), VRFs, netmap or
+ * same as translations, helpers or IPv6 (the generator writes none of them), and it leaves open, as unknowns,
+ * unmodelled matchers, DNS names in address lists,
  * an uplink's run-time address, a provider routing a foreign block and tied routes. Clients are never the LAN
  * router itself, nor a host behind it, and a dynamic uplink's subnet neighbours are not tried (natlint cannot
  * know that subnet).
