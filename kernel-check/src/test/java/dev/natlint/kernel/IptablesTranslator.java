@@ -21,13 +21,19 @@ import java.util.TreeSet;
  * and in order. The mapping (documented in kernel-check/README.md):
  * <ul>
  * <li>chains: NAT dstnat → PREROUTING, srcnat → POSTROUTING; filter forward/input/output → FORWARD/INPUT/OUTPUT;
- *   custom chains → user chains</li>
+ *   mangle prerouting/input/forward/output/postrouting → the mangle table's chains of the same names; custom
+ *   chains → user chains</li>
  * <li>addresses {@code -s/-d} (ranges via iprange), address lists and interface lists expanded into one rule
  *   per disjoint member (their negations into the complement's members, for interface lists), protocol,
  *   ports via multiport, {@code -i/-o}, {@code dst-address-type=local} as addrtype LOCAL, connection-state and
  *   connection-nat-state via conntrack, {@code ipsec-policy=*,none} as always true</li>
- * <li>actions: accept, drop, reject, dst-nat (DNAT), src-nat (SNAT), masquerade, redirect, jump, return;
- *   passthrough, log, add-*-to-address-list and fasttrack-connection are left out (they never decide)</li>
+ * <li>marks: a connection mark is the conntrack mark ({@code -m connmark}, {@code CONNMARK}), which conntrack
+ *   shows on every packet of the connection, replies included; packet and routing marks share the packet's
+ *   nfmark in disjoint bits ({@link #PACKET_BITS}, {@link #ROUTING_BITS}) so setting one keeps the other;
+ *   {@code no-mark} is 0 in the kind's bits</li>
+ * <li>actions: accept, drop, reject, dst-nat (DNAT), src-nat (SNAT), masquerade, redirect, jump, return,
+ *   mark-connection, mark-packet, mark-routing; passthrough, log, add-*-to-address-list and
+ *   fasttrack-connection are left out (they never decide)</li>
  * </ul>
  * Anything else throws {@link NotEmulated} with the reason: nothing is silently approximated.
  */
@@ -46,6 +52,13 @@ final class IptablesTranslator {
     /** Interfaces that exist in the emulated router (besides lo). */
     private final Set<String> routerInterfaces;
     private final Map<String, String> chainNames = new LinkedHashMap<>();
+    /** Rules of the per-rule chains of {@code passthrough=no} marks, added after the table's own rules. */
+    private final List<String> markThenAccept = new ArrayList<>();
+
+    /** The nfmark bits that carry the routing mark (the ip rules select tables by them). */
+    static final int ROUTING_BITS = 0x00FF;
+    /** The nfmark bits that carry the packet mark. */
+    static final int PACKET_BITS = 0xFF00;
 
     IptablesTranslator(RouterConfig config, Set<String> routerInterfaces) {
         this.config = config;
@@ -55,13 +68,14 @@ final class IptablesTranslator {
 
     String ruleset() throws NotEmulated {
         // raw rules natlint reports as not-analysed, so a config with them is no scenario to compare on;
-        // mangle is emulated for connection and routing marks (CONNMARK, MARK and an ip rule per table)
+        // mangle is emulated: connection marks (CONNMARK), packet and routing marks (MARK, an ip rule per table)
         if (config.rules(Table.RAW).stream().anyMatch(r -> !r.disabled())) {
             throw new NotEmulated(Table.RAW.menu() + " rules are not emulated");
         }
         StringBuilder sb = new StringBuilder();
         if (config.rules(Table.MANGLE).stream().anyMatch(r -> !r.disabled())) {
-            sb.append(table("mangle", Table.MANGLE, Map.of("prerouting", "PREROUTING"),
+            sb.append(table("mangle", Table.MANGLE, Map.of("prerouting", "PREROUTING", "input", "INPUT",
+                    "forward", "FORWARD", "output", "OUTPUT", "postrouting", "POSTROUTING"),
                     List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING")));
         }
         sb.append(table("nat", Table.NAT, Map.of("dstnat", "PREROUTING", "srcnat", "POSTROUTING"),
@@ -73,6 +87,7 @@ final class IptablesTranslator {
 
     private String table(String name, Table table, Map<String, String> builtins, List<String> builtinOrder) throws NotEmulated {
         chainNames.clear();
+        markThenAccept.clear();
         builtins.forEach(chainNames::put);
         List<String> lines = new ArrayList<>();
         for (FirewallRule r : config.rules(table)) {
@@ -92,6 +107,7 @@ final class IptablesTranslator {
             }
         }
         lines.forEach(l -> sb.append(l).append('\n'));
+        markThenAccept.forEach(l -> sb.append(l).append('\n'));
         return sb.append("COMMIT\n").toString();
     }
 
@@ -143,7 +159,14 @@ final class IptablesTranslator {
                                 .orElseThrow(() -> new NotEmulated("address list entry " + a.address())));
                     }
                     List<String> options = new ArrayList<>();
+                    // -s/-d take one address per rule: beside a src-address/dst-address the list is iprange's
+                    boolean plainToo = r.has(key.startsWith("src") ? "src-address" : "dst-address");
                     for (int i = 0; i < members.intervalCount(); i++) {
+                        if (plainToo) {
+                            options.add("-m iprange --" + (key.startsWith("src") ? "src" : "dst") + "-range "
+                                    + Ipv4.format(members.lo(i)) + "-" + Ipv4.format(members.hi(i)));
+                            continue;
+                        }
                         for (String p : Cidrs.prefixes(members.lo(i), members.hi(i))) {
                             options.add((key.startsWith("src") ? "-s " : "-d ") + p);
                         }
@@ -167,6 +190,7 @@ final class IptablesTranslator {
                     if (table == Table.NAT && key.equals("in-interface") && r.chain().equals("srcnat")) {
                         throw new NotEmulated("in-interface in srcnat (netfilter forbids -i in POSTROUTING)");
                     }
+                    mangleInterface(table, r, key, neg);
                     add(alternatives, not + (key.startsWith("in") ? "-i " : "-o ") + linuxName(v));
                 }
                 case "in-interface-list", "out-interface-list" -> {
@@ -176,6 +200,7 @@ final class IptablesTranslator {
                     if (table == Table.NAT && key.startsWith("in") && r.chain().equals("srcnat")) {
                         throw new NotEmulated("in-interface-list in srcnat");
                     }
+                    mangleInterface(table, r, key, neg);
                     Set<String> members = new TreeSet<>(config.interfaceListMembers(v));
                     members.retainAll(routerInterfaces);
                     if (neg) {
@@ -195,8 +220,12 @@ final class IptablesTranslator {
                     }
                     add(alternatives, "-m addrtype " + not + "--dst-type LOCAL");
                 }
-                case "connection-mark" -> add(alternatives, "-m connmark " + not + "--mark " + markId(v));
-                case "new-connection-mark", "new-routing-mark", "passthrough" -> {
+                case "connection-mark" -> add(alternatives, "-m connmark " + not + "--mark " + connectionMark(v));
+                case "packet-mark" -> add(alternatives, "-m mark " + not + "--mark " + hex(packetMark(v)) + "/"
+                        + hex(PACKET_BITS));
+                case "routing-mark" -> add(alternatives, "-m mark " + not + "--mark " + hex(routingMark(v)) + "/"
+                        + hex(ROUTING_BITS));
+                case "new-connection-mark", "new-packet-mark", "new-routing-mark", "passthrough" -> {
                     if (table != Table.MANGLE) {
                         throw new NotEmulated(key + " outside mangle");
                     }
@@ -223,18 +252,52 @@ final class IptablesTranslator {
     }
 
     private final Map<String, Integer> marks = new LinkedHashMap<>();
+    private final Map<String, Integer> packetMarks = new LinkedHashMap<>();
 
-    /** The number a connection mark gets in the kernel (its name in RouterOS). */
-    private int markId(String name) {
-        return marks.computeIfAbsent("c:" + name, k -> 0x100 + marks.size());
+    /** The conntrack mark of a connection mark (its name in RouterOS); {@code no-mark} is 0. */
+    private int connectionMark(String name) {
+        return name.equals("no-mark") ? 0 : marks.computeIfAbsent("c:" + name, k -> 0x100 + marks.size());
+    }
+
+    /** The packet mark's value in {@link #PACKET_BITS}; {@code no-mark} is 0. */
+    private int packetMark(String name) throws NotEmulated {
+        if (name.equals("no-mark")) {
+            return 0;
+        }
+        int id = packetMarks.computeIfAbsent(name, k -> (packetMarks.size() + 1) << 8);
+        if ((id & ~PACKET_BITS) != 0) {
+            throw new NotEmulated("more packet marks than " + hex(PACKET_BITS) + " holds");
+        }
+        return id;
+    }
+
+    /** The routing mark's value in {@link #ROUTING_BITS}: the number of its table; {@code no-mark} is 0. */
+    private int routingMark(String name) throws NotEmulated {
+        if (name.equals("no-mark")) {
+            return 0;
+        }
+        if (name.equals("main")) {
+            // whether an unmarked packet counts as marked "main" is not in the reference: not guessed
+            throw new NotEmulated("routing mark main");
+        }
+        int id = tableId(name);
+        if ((id & ~ROUTING_BITS) != 0) {
+            throw new NotEmulated("more routing tables than " + hex(ROUTING_BITS) + " holds");
+        }
+        return id;
+    }
+
+    private static String hex(int v) {
+        return "0x" + Integer.toHexString(v);
     }
 
     /**
-     * The number of a routing table, which is also the packet mark that selects it: RouterOS routes a
-     * packet with routing mark T by table T, Linux needs an ip rule from the mark to the table.
+     * The number of a routing table, which is also the routing mark that selects it: RouterOS routes a
+     * packet with routing mark T by table T, Linux needs an ip rule from the mark (in {@link #ROUTING_BITS})
+     * to the table.
      */
     int tableId(String name) {
-        return marks.computeIfAbsent("t:" + name, k -> 100 + marks.size());
+        return marks.computeIfAbsent("t:" + name, k -> 100 + (int) marks.keySet().stream().filter(m -> m.startsWith("t:")).count());
     }
 
     /** The routing tables marks were given for, by name. */
@@ -264,15 +327,12 @@ final class IptablesTranslator {
             case "return" -> "-j RETURN";
             case "jump" -> "-j " + chain(r.get("jump-target").orElseThrow(() -> new NotEmulated("jump without target")));
             case "masquerade" -> "-j MASQUERADE";
-            case "mark-connection" -> "-j CONNMARK --set-mark " + markId(r.get("new-connection-mark")
-                    .orElseThrow(() -> new NotEmulated("mark-connection without new-connection-mark")));
-            case "mark-routing" -> {
-                if (!r.get("passthrough").map("no"::equals).orElse(false)) {
-                    throw new NotEmulated("mark-routing with passthrough (a later mangle rule could change the mark)");
-                }
-                yield "-j MARK --set-mark " + tableId(r.get("new-routing-mark")
-                        .orElseThrow(() -> new NotEmulated("mark-routing without new-routing-mark")));
-            }
+            case "mark-connection" -> mark(r, "-j CONNMARK --set-mark " + connectionMark(r.get("new-connection-mark")
+                    .orElseThrow(() -> new NotEmulated("mark-connection without new-connection-mark"))));
+            case "mark-packet" -> mark(r, "-j MARK --set-xmark " + hex(packetMark(r.get("new-packet-mark")
+                    .orElseThrow(() -> new NotEmulated("mark-packet without new-packet-mark")))) + "/" + hex(PACKET_BITS));
+            case "mark-routing" -> mark(r, "-j MARK --set-xmark " + hex(routingMark(r.get("new-routing-mark")
+                    .orElseThrow(() -> new NotEmulated("mark-routing without new-routing-mark")))) + "/" + hex(ROUTING_BITS));
             case "src-nat" -> "-j SNAT --to-source " + literal(r.get("to-addresses")
                     .orElseThrow(() -> new NotEmulated("src-nat without to-addresses")));
             case "dst-nat" -> {
@@ -288,6 +348,41 @@ final class IptablesTranslator {
             case "redirect" -> "-j REDIRECT" + r.get("to-ports").map(p -> " --to-ports " + p).orElse("");
             default -> throw new NotEmulated("action " + r.action() + " is outside the emulated subset");
         };
+    }
+
+    /**
+     * Interface matchers netfilter refuses in a mangle hook: no out-interface before routing (prerouting), no
+     * in-interface after it (postrouting). An out-interface in prerouting could only be read as "never", which
+     * RouterOS does not state for mangle: not emulated rather than guessed.
+     */
+    private static void mangleInterface(Table table, FirewallRule r, String key, boolean negated) throws NotEmulated {
+        if (table != Table.MANGLE) {
+            return;
+        }
+        if (key.startsWith("out") && r.chain().equals("prerouting") || key.startsWith("in") && r.chain().equals("postrouting")) {
+            throw new NotEmulated(key + " in mangle " + r.chain() + (negated ? " (negated)" : ""));
+        }
+    }
+
+    /**
+     * A mark action: with {@code passthrough=yes} (the default) the packet goes on to the next rule, as after
+     * an iptables MARK/CONNMARK; with {@code passthrough=no} the mangle table is done with the packet once the
+     * mark is set, which is a jump to a chain of this rule alone that sets the mark and accepts (the rule's
+     * matchers are evaluated once, in the jump).
+     */
+    private String mark(FirewallRule r, String setMark) throws NotEmulated {
+        String passthrough = r.get("passthrough").orElse("yes");
+        if (passthrough.equals("yes")) {
+            return setMark;
+        }
+        if (!passthrough.equals("no")) {
+            throw new NotEmulated("passthrough=" + passthrough);
+        }
+        String name = "M" + r.location().line() + "_" + chainNames.size();
+        chainNames.put("\0mark then accept " + name, name);
+        markThenAccept.add("-A " + name + " " + setMark);
+        markThenAccept.add("-A " + name + " -j ACCEPT");
+        return "-j " + name;
     }
 
     private String linuxName(String routerOs) throws NotEmulated {

@@ -35,7 +35,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * natlint's verdicts against the Linux kernel: every flow of every emulable test config, seed scenario,
- * fixed config and random scenario is tried with a real connection in network namespaces.
+ * fixed config, random scenario, hand-written mark config and random mark scenario is tried with a real
+ * connection in network namespaces.
  */
 class KernelAgreementTest {
 
@@ -278,6 +279,42 @@ class KernelAgreementTest {
         o.comparisons().stream().filter(KernelCheck.Comparison::kernelWorks)
                 .forEach(c -> out.add(c.forwardLine() + " " + c.client() + " " + c.proto() + " " + c.port()));
         return out;
+    }
+
+    /** Hand-written mark configs of this module: connection and packet marks, passthrough=no, custom chains. */
+    @Test
+    void everyMarkConfigAgrees() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("src/test/resources/dev/natlint/kernel/marks"))) {
+            Map<String, String> scripts = new LinkedHashMap<>();
+            for (Path p : s.filter(x -> x.toString().endsWith(".rsc")).sorted().toList()) {
+                scripts.put(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+            }
+            checkEvery(scripts);
+        }
+    }
+
+    @Test
+    void randomMarkScenariosAgree() {
+        long seeds = Long.getLong("natlint.kernel.markSeeds", 50);
+        Map<String, String> scripts = new LinkedHashMap<>();
+        for (long seed = 1; seed <= seeds; seed++) {
+            scripts.put("mark seed " + seed, MarkScenarioGenerator.generate(seed));
+        }
+        checkEvery(scripts);
+    }
+
+    /** Every scenario is run before the test fails, so one run lists every disagreement, not the first. */
+    private static void checkEvery(Map<String, String> scripts) {
+        List<String> failed = new ArrayList<>();
+        scripts.forEach((name, script) -> {
+            try {
+                check(name, script);
+            } catch (AssertionError e) {
+                failed.add(name);
+                System.out.println("DISAGREEMENT " + e.getMessage());
+            }
+        });
+        assertThat(failed).as("scenarios where kernel and natlint disagree (each printed above)").isEmpty();
     }
 
     @Test

@@ -104,6 +104,10 @@ final class KernelCheck {
         } catch (IptablesTranslator.NotEmulated e) {
             return new Outcome(name, List.of(), e.getMessage());
         }
+        String unbuilt = unemulatedMarkedTable(config, topo);
+        if (unbuilt != null) {
+            return new Outcome(name, List.of(), unbuilt);
+        }
         List<Forward> forwards = analyzer.forwards();
         try (Lab lab = new Lab(agent)) {
             // the router and its segments
@@ -133,8 +137,8 @@ final class KernelCheck {
             }
             // a routing table is selected by the packet mark mark-routing sets: one ip rule per marked table
             for (Map.Entry<String, Integer> t : translator.tables().entrySet()) {
-                Shell.must(Shell.inNs(lab.router(), "ip", "rule", "add", "fwmark", String.valueOf(t.getValue()),
-                        "table", String.valueOf(t.getValue())));
+                Shell.must(Shell.inNs(lab.router(), "ip", "rule", "add", "fwmark", t.getValue() + "/"
+                        + IptablesTranslator.ROUTING_BITS, "table", String.valueOf(t.getValue())));
             }
             for (Route r : config.routes()) {
                 if (r.disabled() || r.blackhole() || r.gateway() == null || Ipv4.parse(r.gateway()).isEmpty()) {
@@ -142,7 +146,8 @@ final class KernelCheck {
                 }
                 if (!"main".equals(r.routingTable())) {
                     Integer table = translator.tables().get(r.routingTable());
-                    if (table != null && r.prefixLength() == 0) {
+                    // a table only a routing-mark= matcher names carries no packet: nothing to build
+                    if (table != null && r.prefixLength() == 0 && markedTables(config).contains(r.routingTable())) {
                         Shell.must(Shell.inNs(lab.router(), "ip", "route", "replace", "default", "via", r.gateway(),
                                 "table", String.valueOf(table)));
                     }
@@ -315,6 +320,37 @@ final class KernelCheck {
             }
             return new Outcome(name, out, null);
         }
+    }
+
+    /**
+     * Why a table a mark-routing rule selects cannot be built one to one, or null when it can: the lab gives a
+     * marked table its default route only, so the table must have exactly that, through a gateway on a
+     * connected subnet. A table without a route for the destination (or with an unreachable gateway) leaves
+     * the packet to a fallback that Linux has (the next ip rule, main) and the reference does not state for
+     * RouterOS, so it is not emulated rather than guessed.
+     */
+    private static String unemulatedMarkedTable(RouterConfig config, Topology topo) {
+        for (String table : markedTables(config)) {
+            List<Route> routes = config.routes().stream().filter(r -> !r.disabled() && table.equals(r.routingTable())).toList();
+            boolean usableDefault = routes.stream().anyMatch(r -> r.prefixLength() == 0 && !r.blackhole() && r.gateway() != null
+                    && Ipv4.parse(r.gateway()).map(gw -> topo.connectedSubnetOf(gw).isPresent()).orElse(false));
+            if (!usableDefault || routes.stream().anyMatch(r -> r.prefixLength() > 0 || r.blackhole())) {
+                return "routing table " + table + " (selected by a routing mark) has no default route through a"
+                        + " connected gateway, or has other routes: the lab builds only a default route per marked table";
+            }
+        }
+        return null;
+    }
+
+    /** The routing tables some enabled mark-routing rule sends packets to. */
+    private static Set<String> markedTables(RouterConfig config) {
+        Set<String> marked = new LinkedHashSet<>();
+        for (dev.natlint.model.FirewallRule r : config.rules(dev.natlint.model.Table.MANGLE)) {
+            if (!r.disabled() && r.action().equals("mark-routing")) {
+                r.get("new-routing-mark").filter(t -> !t.equals("no-mark")).ifPresent(marked::add);
+            }
+        }
+        return marked;
     }
 
     /**

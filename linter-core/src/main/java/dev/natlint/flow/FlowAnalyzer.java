@@ -630,6 +630,11 @@ public final class FlowAnalyzer {
                        List<Path> out) {
         long target = t.current(Field.DST_ADDRESS, part.project(Field.DST_ADDRESS)).min();
         Optional<RouteResult> route = target > 0xFFFFFFFFL ? Optional.empty() : topology.route(target);
+        if (marks.followed() && !marks.routing().isEmpty()) {
+            notes = merge(notes, List.of(Assumption.assumed(routingMarkLine(marks.routing()), "routing mark "
+                    + marks.routing() + " on the connection's first packet chooses its routing table; natlint does not"
+                    + " follow policy routing and routes it by the main table")));
+        }
         boolean unroutable = route.isEmpty() || route.get().via() == RouteResult.Via.BLACKHOLE
                 || (route.get().via() == RouteResult.Via.DEFAULT && dstnatRule != null && Ipv4.isPrivate(target));
         if (target <= 0xFFFFFFFFL && topology.isRouterAddress(target)) {
@@ -809,7 +814,7 @@ public final class FlowAnalyzer {
             }
         }
         if (!lost.isEmpty()) {
-            Optional<Integer> learned = learnedRoutesLine.or(this::policyRoutingLine);
+            Optional<Integer> learned = mayRouteOtherwise(lost, dstnatRule, t, route, marks);
             if (learned.isEmpty()) {
                 out.add(new Path(lost, Verdict.NO_ROUTE_BACK, dstnatRule, t, route, s, null, null, notes));
                 part = part.subtract(lost);
@@ -830,9 +835,12 @@ public final class FlowAnalyzer {
         replyThroughFilter(part, dstnatRule, t, route, s, notes, marks, out);
     }
 
-    /** The router has a route back to the client: the reply meets mangle and the filter forward chain. */
-    private void replyThroughFilter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
-                                    FirewallRule s, List<Assumption> notes, Marks marks, List<Path> out) {
+    /**
+     * The server's replies to {@code part} as the router sees them: from the server (translated destination
+     * and port) to the client's own address and port, in through the server's interface and out through
+     * the client's.
+     */
+    private PacketSet replyPackets(PacketSet part, Translation t, RouteResult route) {
         List<PacketBox> replyBoxes = new ArrayList<>();
         for (PacketBox b : part.boxes()) {
             replyBoxes.add(PacketBox.all(universe)
@@ -842,7 +850,35 @@ public final class FlowAnalyzer {
                     .replace(Field.PROTOCOL, b.get(Field.PROTOCOL)).replace(Field.IN_INTERFACE, space.iface(route.iface()))
                     .replace(Field.OUT_INTERFACE, b.get(Field.IN_INTERFACE)));
         }
-        PacketSet reply = PacketSet.unionOf(universe, replyBoxes);
+        return PacketSet.unionOf(universe, replyBoxes);
+    }
+
+    /**
+     * Where something may route the lost replies after all: a route learned at run time, a routing rule, or a
+     * routing mark the reply may reach its routing decision with (from mangle prerouting, when marks are
+     * followed; any routing mark otherwise).
+     */
+    private Optional<Integer> mayRouteOtherwise(PacketSet lost, FirewallRule dstnatRule, Translation t, RouteResult route,
+                                                Marks marks) {
+        Optional<Integer> other = learnedRoutesLine.or(this::routingRuleLine);
+        if (other.isPresent() || !mangle.followsRoutingMarks()) {
+            return other.or(this::policyRoutingLine);
+        }
+        RuleMatcher.ConnState replyState = new RuleMatcher.ConnState(dstnatRule != null,
+                t.get(Field.SRC_ADDRESS).isPresent(), true, marks.nextPacket());
+        for (MangleWalk.Part p : mangle.walk("prerouting", replyPackets(lost, t, route), Translation.NONE, Stage.DSTNAT,
+                replyState)) {
+            if (!p.marks().routing().isEmpty()) {
+                return Optional.of(routingMarkLine(p.marks().routing()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The router has a route back to the client: the reply meets mangle and the filter forward chain. */
+    private void replyThroughFilter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
+                                    FirewallRule s, List<Assumption> notes, Marks marks, List<Path> out) {
+        PacketSet reply = replyPackets(part, t, route);
         // the reply is a later packet of the connection: it keeps the connection's mark, and mangle
         // prerouting and forward see it before the filter does
         RuleMatcher.ConnState replyState = new RuleMatcher.ConnState(dstnatRule != null,
@@ -883,7 +919,16 @@ public final class FlowAnalyzer {
         }
         PacketSet ok = part.subtract(dropped);
         if (!ok.isEmpty()) {
-            replyUplink(ok, dstnatRule, t, route, s, notes, out);
+            // the routing mark the reply reaches its routing decision with, when all its parts agree
+            Set<String> replyMarks = new java.util.TreeSet<>();
+            for (int k = 0; k < outcomes.size(); k++) {
+                ChainRunner.Outcome o = outcomes.get(k);
+                if (o.rule() == null || !policy.of(o.rule()).action().drops()) {
+                    replyMarks.add(outcomeMarks.get(k).routing());
+                }
+            }
+            String replyMark = mangle.followsRoutingMarks() && replyMarks.size() == 1 ? replyMarks.iterator().next() : null;
+            replyUplink(ok, dstnatRule, t, route, s, notes, replyMark, out);
         }
     }
 
@@ -895,7 +940,7 @@ public final class FlowAnalyzer {
      * stays ok, as an assumption.
      */
     private void replyUplink(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route, FirewallRule s,
-                             List<Assumption> notes, List<Path> out) {
+                             List<Assumption> notes, String replyMark, List<Path> out) {
         Optional<String> replyIface = topology.defaultRouteInterface();
         if (dstnatRule != null) {
             // replies to an internet client leave by the default route: with two of the same distance,
@@ -919,9 +964,22 @@ public final class FlowAnalyzer {
                         .with(Field.IN_INTERFACE, space.iface(wan)).with(Field.SRC_ADDRESS, remote))));
             }
         }
+        if (replyMark == null ? mangle.followsRoutingMarks() : !replyMark.isEmpty()) {
+            // the reply reaches its routing decision with a routing mark (or, in some parts, may): it is routed by
+            // that table, unless the mark is the reply-routing pattern natlint follows
+            Optional<Integer> markLine = replyMark == null ? policyRoutingLine() : Optional.of(routingMarkLine(replyMark))
+                    .filter(l -> !replyRouting().analysedLines().contains(l));
+            if (markLine.isPresent()) {
+                notes = merge(notes, List.of(Assumption.assumed(markLine.get(), "the reply carries "
+                        + (replyMark == null ? "a routing mark" : "routing mark " + replyMark) + ", which chooses its"
+                        + " routing table; natlint does not follow policy routing and routes it by the main table")));
+            }
+        }
         PacketSet ok = part.subtract(wrong);
         if (!wrong.isEmpty()) {
-            Optional<Integer> policy = policyRoutingLine();
+            // a reply that provably carries no routing mark is routed by the main table unless a routing rule says
+            // otherwise (replyMark is null when marks are not followed or its parts differ)
+            Optional<Integer> policy = replyMark != null && replyMark.isEmpty() ? routingRuleLine() : policyRoutingLine();
             if (policy.isPresent()) {
                 ok = part;
                 notes = merge(notes, List.of(Assumption.assumed(policy.get(), "replies to clients that came in on another"
@@ -933,6 +991,14 @@ public final class FlowAnalyzer {
         if (!ok.isEmpty()) {
             out.add(new Path(ok, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
         }
+    }
+
+    /** The first mangle rule that sets routing mark {@code mark} before the routing decision. */
+    private int routingMarkLine(String mark) {
+        return policy.rules(Table.MANGLE).stream().filter(r -> !r.disabled() && MangleWalk.beforeRouting(r.chain())
+                        && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
+                        && m.mark().equals(Optional.of(mark)))
+                .map(r -> r.location().line()).findFirst().orElse(0);
     }
 
     /** The reply-routing patterns natlint follows, found once per analysis. */
@@ -948,15 +1014,20 @@ public final class FlowAnalyzer {
      * route replies by other than the main table.
      */
     private Optional<Integer> policyRoutingLine() {
-        RouterConfig c = topology.config();
         Set<Integer> followed = replyRouting().analysedLines();
         Optional<Integer> mark = policy.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
                 && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
-                && !followed.contains(r.location().line()))
+                && MangleWalk.beforeRouting(r.chain()) && !followed.contains(r.location().line()))
                 .map(r -> r.location().line()).findFirst();
         if (mark.isPresent()) {
             return mark;
         }
+        return routingRuleLine();
+    }
+
+    /** The first routing rule (v7 {@code /routing rule}, v6 {@code /ip route rule}), which may route any packet. */
+    private Optional<Integer> routingRuleLine() {
+        RouterConfig c = topology.config();
         for (String menu : List.of("/routing rule", "/ip route rule")) {
             Optional<Integer> rule = c.items(menu).stream().filter(i -> !i.disabled() && i.location() != null)
                     .map(i -> i.location().line()).findFirst();

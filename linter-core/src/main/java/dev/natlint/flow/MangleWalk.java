@@ -38,8 +38,9 @@ final class MangleWalk {
     private final RuleMatcher matcher;
     /**
      * The kinds of marks some filter or NAT rule reads, directly or through a mangle rule that sets such a
-     * mark on a mark of another kind. Marks no verdict can depend on are not followed: a load balancer's
-     * classifier rules change nothing natlint decides.
+     * mark on a mark of another kind, and routing marks wherever one is set before the routing decision
+     * (it chooses the table). Marks no verdict can depend on are not followed: a load balancer's
+     * classifier rules change nothing natlint decides unless they end in a routing mark.
      */
     private final Set<Guard.MarkKind> observed;
     private final boolean setsObservedMarks;
@@ -54,6 +55,12 @@ final class MangleWalk {
                 if (!r.disabled()) {
                     r.guards().stream().filter(g -> g instanceof Guard.Mark).forEach(g -> kinds.add(((Guard.Mark) g).kind()));
                 }
+            }
+        }
+        for (PolicyRule r : policy.rules(Table.MANGLE)) {
+            if (!r.disabled() && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
+                    && m.mark().isPresent() && beforeRouting(r.chain())) {
+                kinds.add(Guard.MarkKind.ROUTING);
             }
         }
         boolean grew = true;
@@ -142,7 +149,9 @@ final class MangleWalk {
             }
             if (sets) {
                 Action.SetMark set = (Action.SetMark) action;
-                Part marked = new Part(hit, in.marks().with(set.kind(), set.mark().get()), own);
+                // new-connection-mark=no-mark clears the mark
+                String mark = set.mark().get().equals("no-mark") ? "" : set.mark().get();
+                Part marked = new Part(hit, in.marks().with(set.kind(), mark), own);
                 if (set.passthrough()) {
                     out.addAll(walk(chain, i + 1, marked, t, stage, state, callers, done));
                 } else {
@@ -183,6 +192,20 @@ final class MangleWalk {
                     (a, b) -> new Part(a.packets().union(b.packets()), a.marks(), a.notes()));
         }
         return List.copyOf(byKey.values());
+    }
+
+    /** Whether routing marks are followed: some mangle rule sets one before the routing decision. */
+    boolean followsRoutingMarks() {
+        return observed.contains(Guard.MarkKind.ROUTING);
+    }
+
+    /**
+     * Whether a mark set in {@code chain} can reach a forwarded packet's routing decision: mangle forward and
+     * postrouting run after it, input and output see no forwarded packet; prerouting and custom chains
+     * (jumped to from anywhere) may.
+     */
+    static boolean beforeRouting(String chain) {
+        return !List.of("forward", "postrouting", "input", "output").contains(chain);
     }
 
     /** The other choice for a rule with unmodelled matchers: each assumed not to match. */

@@ -36,6 +36,9 @@ import java.util.TreeSet;
  * <li>delivery: the internet delivers to the router only its own addresses; an address outside every
  *     uplink subnet might be a block the provider routes to the router, which the script cannot show
  *     (an unknown);</li>
+ * <li>mangle {@code prerouting}, before dstnat (docs 2.1): the rules in order, with {@code jump}/{@code return};
+ *     {@code mark-connection}, {@code mark-packet} and {@code mark-routing} set their mark ({@code no-mark}
+ *     clears it) and, with {@code passthrough=no}, end the hook's mangle walk, as {@code accept} does;</li>
  * <li>the NAT {@code dstnat} chain (top to bottom, first deciding rule, {@code jump}/{@code return}, implicit
  *     return at the end of a custom chain): {@code dst-nat} with every address of a {@code to-addresses}
  *     range and, for a port outside {@code to-ports}, every port of that range (ends and middle of a range over 16),
@@ -45,22 +48,29 @@ import java.util.TreeSet;
  *     blackhole), the default route of a DHCP client ({@code default-route-distance}, 1 unless written) and of
  *     a PPPoE client with {@code add-default-route=yes}; longest prefix, then lowest distance; two different
  *     routes left tied are the kernel's choice (an unknown);</li>
- * <li>the filter {@code forward} chain for the translated first packet (state new, NAT state dstnat);</li>
- * <li>the NAT {@code srcnat} chain: {@code masquerade} (the out-interface's address whose subnet holds the
+ * <li>mangle {@code forward}, then the filter {@code forward} chain for the translated first packet (state new,
+ *     NAT state dstnat);</li>
+ * <li>mangle {@code postrouting}, then the NAT {@code srcnat} chain: {@code masquerade} (the out-interface's address whose subnet holds the
  *     next hop, else its first address), {@code src-nat};</li>
  * <li>the reply: the server answers the (possibly translated) source through its own gateway, the router on a
  *     connected subnet or the LAN router a static route names; it bypasses the router when that gateway
- *     delivers to the client directly. Otherwise the filter {@code forward} chain sees the reply as
+ *     delivers to the client directly. Otherwise mangle {@code prerouting} sees the reply still addressed to
+ *     the translated source (NAT is undone at the NAT stage of the hook, after mangle: <b>inferred</b> from the
+ *     order in docs 2.1), then routing, then mangle {@code forward} and the filter {@code forward} chain see the reply as
  *     established, from the server to the client's own address (conntrack undoes src-nat before and dst-nat
  *     after the filter), out through the interface the main table routes the client by; a reply routed out of
  *     another uplink than the client came in on is lost.</li>
  * </ol>
+ * Marks (docs 2.4: set by mangle, {@code no-mark} matches unmarked): a connection mark belongs to the connection,
+ * so the reply carries what the request's walk set and can change it; packet and routing marks belong to one
+ * packet, so the reply starts unmarked. A routing mark on a packet at its routing decision sends it by another
+ * table, which the oracle does not model (undecided).
  *
  * <p>What it leaves open, so that its answer there is "unknown" and the comparison only asks natlint not to
  * claim an exact verdict: matchers outside the list in {@link #matcher} (time, limit, rates, layer7, MAC, ...),
- * marks set by mangle, DNS names in address lists, the run-time address of a DHCP or PPPoE uplink (a world
+ * DNS names in address lists, the run-time address of a DHCP or PPPoE uplink (a world
  * per plausible lease), a provider routing a foreign block, tied routes, jump loops. What it does not model at
- * all (the generators do not produce it): raw and mangle stages, policy routing, VRFs, {@code in-interface} in
+ * all (the generators do not produce it): the raw stage, policy routing, VRFs, {@code in-interface} in
  * srcnat, netmap/same as translations, IPv6, helpers.
  *
  * <p>The verdicts, as the oracle names them: {@code not-delivered} when the internet does not bring the packet;
@@ -375,7 +385,19 @@ public final class PacketFlowOracle {
 
     /** What a rule is evaluated on: the packet as it is at that point, and what conntrack knows. */
     private record Ctx(long src, long dst, int protocol, int srcPort, int dstPort, String in, String out,
-                       boolean established, boolean dstnatted, boolean srcnatted, String pass) {
+                       boolean established, boolean dstnatted, boolean srcnatted, String pass, Connection conn,
+                       PacketMarks marks) {
+    }
+
+    /** What conntrack keeps for the connection besides its state: the connection mark (null: no-mark). */
+    private static final class Connection {
+        String mark;
+    }
+
+    /** The marks one packet carries (null: no-mark); a new packet starts with none. */
+    private static final class PacketMarks {
+        String packet;
+        String routing;
     }
 
     private Verdict verdict(Run run, Packet p, FirewallRule intended) {
@@ -396,8 +418,11 @@ public final class PacketFlowOracle {
             }
         }
         // 1. prerouting: conntrack sees a new connection, the dstnat chain decides its destination
+        Connection conn = new Connection();
+        PacketMarks request = new PacketMarks();
         Ctx first = new Ctx(p.src(), p.dst(), p.protocol(), p.srcPort(), p.dstPort(), in, null, false, false, false,
-                "dstnat");
+                "dstnat", conn, request);
+        mangle(run, w, "prerouting", first, "mangle prerouting (request)");
         FirewallRule d = decide(run, w, Table.NAT, "dstnat", first);
         if (d == null) {
             return Verdict.NO_DST_NAT;
@@ -437,6 +462,7 @@ public final class PacketFlowOracle {
             return Verdict.NO_DST_NAT; // the router's own address: the packet goes to input, no forward
         }
         // 2. routing decision on the translated destination
+        unmarkedForRouting(request, "request");
         RouteEntry route = w.route(run, target);
         if (route == null || route.blackhole() || (route.prefix() == 0 && rfc1918(target))) {
             // a private address sent to the provider is dropped there
@@ -446,13 +472,16 @@ public final class PacketFlowOracle {
         long nextHop = route.gateway() >= 0 ? route.gateway() : target;
         // 3. forward: the filter sees the translated destination and the original source
         Ctx fwd = new Ctx(p.src(), target, p.protocol(), p.srcPort(), port, in, out, false, dstnatted, false,
-                "forward (request)");
+                "forward (request)", conn, request);
+        mangle(run, w, "forward", fwd, "mangle forward (request)");
         FirewallRule f = decide(run, w, Table.FILTER, "forward", fwd);
         if (f != null && drops(f.action())) {
             return Verdict.FILTERED;
         }
         // 4. postrouting: srcnat
-        Ctx post = new Ctx(p.src(), target, p.protocol(), p.srcPort(), port, in, out, false, dstnatted, false, "srcnat");
+        Ctx post = new Ctx(p.src(), target, p.protocol(), p.srcPort(), port, in, out, false, dstnatted, false, "srcnat",
+                conn, request);
+        mangle(run, w, "postrouting", post, "mangle postrouting (request)");
         FirewallRule s = decide(run, w, Table.NAT, "srcnat", post);
         long source = p.src();
         if (s != null && s.action().equals("masquerade")) {
@@ -487,6 +516,11 @@ public final class PacketFlowOracle {
             }
             return hairpinMasqueradeAfter(run, w, post, s) ? Verdict.MASQUERADE_SHADOWED : Verdict.REPLY_BYPASSES_ROUTER;
         }
+        // the reply enters on the request's way out, still addressed to the translated source
+        PacketMarks replyMarks = new PacketMarks();
+        mangle(run, w, "prerouting", new Ctx(target, source, p.protocol(), port, p.srcPort(), out, null, true, dstnatted,
+                srcnatted, "prerouting (reply)", conn, replyMarks), "mangle prerouting (reply)");
+        unmarkedForRouting(replyMarks, "reply");
         RouteEntry back = w.route(run, p.src());
         if (back == null) {
             // the reply's routing decision finds nothing: the router drops it before the forward chain
@@ -496,7 +530,8 @@ public final class PacketFlowOracle {
             throw new Undecided("blackhole route back to " + fmt(p.src()));
         }
         Ctx reply = new Ctx(target, p.src(), p.protocol(), port, p.srcPort(), out, back.iface(), true, dstnatted,
-                srcnatted, "forward (reply)");
+                srcnatted, "forward (reply)", conn, replyMarks);
+        mangle(run, w, "forward", reply, "mangle forward (reply)");
         FirewallRule r = decide(run, w, Table.FILTER, "forward", reply);
         if (r != null && drops(r.action())) {
             return Verdict.FILTERED;
@@ -505,6 +540,82 @@ public final class PacketFlowOracle {
             return Verdict.REPLY_WRONG_UPLINK;
         }
         return Verdict.OK;
+    }
+
+    // ---- mangle ----------------------------------------------------------------------------------------------
+
+    /** How a mangle walk ends: the chain ran out or returned, or the hook is done with the mangle table. */
+    private enum MangleEnd { FELL_THROUGH, DONE }
+
+    private static final Set<String> MANGLE_NON_TERMINAL = Set.of("passthrough", "log", "add-src-to-address-list",
+            "add-dst-to-address-list", "change-dscp", "change-mss", "change-ttl", "set-priority", "sniff-tzsp",
+            "sniff-pc", "strip-ipv4-options", "clear-df");
+
+    /** One hook's mangle chain on the packet of {@code ctx}: the marks it sets stay on {@code ctx}'s connection and packet. */
+    private void mangle(Run run, World w, String chain, Ctx ctx, String pass) {
+        Ctx here = new Ctx(ctx.src(), ctx.dst(), ctx.protocol(), ctx.srcPort(), ctx.dstPort(), ctx.in(), ctx.out(),
+                ctx.established(), ctx.dstnatted(), ctx.srcnatted(), pass, ctx.conn(), ctx.marks());
+        mangleWalk(run, w, chain, here, new ArrayDeque<>());
+    }
+
+    private MangleEnd mangleWalk(Run run, World w, String chain, Ctx ctx, Deque<String> callers) {
+        callers.push(chain);
+        try {
+            for (FirewallRule r : config.rules(Table.MANGLE)) {
+                if (r.disabled() || !r.chain().equals(chain) || !matches(run, w, r, ctx)) {
+                    continue;
+                }
+                String action = r.action();
+                switch (action) {
+                    case "mark-connection" -> ctx.conn().mark = newMark(r, "new-connection-mark");
+                    case "mark-packet" -> ctx.marks().packet = newMark(r, "new-packet-mark");
+                    case "mark-routing" -> ctx.marks().routing = newMark(r, "new-routing-mark");
+                    case "accept" -> {
+                        return MangleEnd.DONE;
+                    }
+                    case "return" -> {
+                        return MangleEnd.FELL_THROUGH;
+                    }
+                    case "jump" -> {
+                        String target = r.get("jump-target").orElse("");
+                        if (callers.contains(target)) {
+                            throw new Undecided("mangle jump loop into " + target);
+                        }
+                        if (mangleWalk(run, w, target, ctx, callers) == MangleEnd.DONE) {
+                            return MangleEnd.DONE;
+                        }
+                        continue;
+                    }
+                    default -> {
+                        if (!MANGLE_NON_TERMINAL.contains(action)) {
+                            throw new Undecided("mangle action " + action + " is not modelled");
+                        }
+                        continue;
+                    }
+                }
+                // a mark action: passthrough=no leaves the mangle table once the mark is set
+                if (r.get("passthrough").orElse("yes").equals("no")) {
+                    return MangleEnd.DONE;
+                }
+            }
+            return MangleEnd.FELL_THROUGH;
+        } finally {
+            callers.pop();
+        }
+    }
+
+    /** The mark a mark action sets; null for {@code no-mark}, which clears it. */
+    private static String newMark(FirewallRule r, String property) {
+        String v = r.get(property).orElseThrow(() -> new Undecided(r.action() + " without " + property
+                + " at line " + r.location().line()));
+        return v.equals("no-mark") ? null : v;
+    }
+
+    /** Routing by a routing mark's table is policy routing, which the oracle does not model. */
+    private static void unmarkedForRouting(PacketMarks marks, String which) {
+        if (marks.routing != null) {
+            throw new Undecided("routing mark " + marks.routing + " on the " + which + ": policy routing is not modelled");
+        }
     }
 
     /** Whether {@code iface} carries a default route in this world (an uplink). */
@@ -679,12 +790,12 @@ public final class PacketFlowOracle {
             case "ipsec-policy":
                 // no IPsec anywhere in these routers: "none" holds, "ipsec" never
                 return v.endsWith(",none");
-            case "connection-mark", "packet-mark", "routing-mark": {
-                if (v.equals("no-mark")) {
-                    return !markSet(name, null);
-                }
-                return markSet(name, v) ? null : Boolean.FALSE;
-            }
+            case "connection-mark":
+                return isMark(v, c.conn().mark);
+            case "packet-mark":
+                return isMark(v, c.marks().packet);
+            case "routing-mark":
+                return isMark(v, c.marks().routing);
             default:
                 return null;
         }
@@ -694,11 +805,9 @@ public final class PacketFlowOracle {
         return c.protocol() == 6 || c.protocol() == 17;
     }
 
-    /** Whether an enabled mangle rule sets mark {@code value} (any mark when null) of this kind. */
-    private boolean markSet(String kind, String value) {
-        String property = "new-" + kind;
-        return config.rules(Table.MANGLE).stream().anyMatch(m -> !m.disabled() && m.get(property).isPresent()
-                && (value == null || m.get(property).get().equals(value)));
+    /** A mark matcher's value against the mark the packet or connection carries (null: none). */
+    private static boolean isMark(String v, String mark) {
+        return v.equals("no-mark") ? mark == null : v.equals(mark);
     }
 
     private Boolean addressType(World w, String v, long a) {

@@ -56,6 +56,133 @@ public final class RouterGenerator {
         return new RouterGenerator(seed).build();
     }
 
+    /**
+     * The router of {@link #generate(long)} with mangle rules and mark matchers added (drawn from a random of
+     * their own, so the router is the same one): mangle prerouting, forward and postrouting rules and a custom
+     * chain reached by a jump, that mark connections, packets and now and then routes on varied matchers
+     * (interfaces, addresses, lists, ports, connection state and NAT state, earlier marks, unmodelled ones),
+     * some with {@code passthrough=no}, some after an {@code accept} or {@code return}; and filter forward,
+     * srcnat and dstnat rules that match connection, packet and routing marks, set ones and ones nothing sets,
+     * negated and {@code no-mark}, including a forward only for marked connections.
+     */
+    public static Router generateWithMarks(long seed) {
+        Router plain = generate(seed);
+        Random r = new Random(seed * 1_000_003L + 11);
+        List<String> lines = new ArrayList<>(List.of(plain.script().split("\n")));
+        List<String> lanIfaces = plain.lans().stream().map(Lan::iface).distinct().toList();
+        List<String> lanNets = plain.lans().stream().map(l -> PacketFlowOracle.fmt(l.network())).toList();
+        String uplink = plain.uplinks().get(0).iface();
+        List<String> mangle = new ArrayList<>();
+        boolean custom = r.nextInt(3) == 0;
+        if (custom) {
+            mangle.add("/ip firewall mangle add chain=" + pick(r, "prerouting", "prerouting", "forward", "postrouting")
+                    + " action=jump jump-target=mk" + pick(r, "", "", " connection-state=new", " protocol=tcp"));
+            if (r.nextInt(3) == 0) {
+                mangle.add("/ip firewall mangle add chain=mk action=" + pick(r, "return", "accept") + " "
+                        + pick(r, "protocol=udp", "src-address=" + lanNets.get(0) + "/25", "connection-state=established"));
+            }
+        }
+        int rules = 1 + r.nextInt(5);
+        for (int i = 0; i < rules; i++) {
+            String chain = custom && r.nextInt(3) == 0 ? "mk" : pick(r, "prerouting", "prerouting", "forward", "postrouting");
+            int kind = r.nextInt(12);
+            if (kind == 11) {
+                // a routing mark only where it can route: before the routing decision
+                chain = "prerouting";
+            }
+            StringBuilder m = new StringBuilder("/ip firewall mangle add chain=" + chain);
+            if (kind < 7) {
+                m.append(" action=mark-connection new-connection-mark=").append(pick(r, "cm1", "cm1", "cm2", "no-mark"));
+            } else if (kind < 11) {
+                m.append(" action=mark-packet new-packet-mark=").append(pick(r, "pm1", "pm1", "pm2", "no-mark"));
+            } else {
+                m.append(" action=mark-routing new-routing-mark=rt1");
+            }
+            if (r.nextInt(3) == 0) {
+                m.append(" passthrough=").append(pick(r, "no", "no", "yes"));
+            }
+            List<String> matchers = new ArrayList<>(List.of(
+                    "in-interface=" + pick(r, uplink, pick(r, lanIfaces)),
+                    "in-interface-list=" + pick(r, "WAN", "LAN", "!LAN"),
+                    "src-address=" + pick(r, lanNets) + pick(r, "/24", "/25"),
+                    "src-address=" + pick(r, "198.51.100.0/24", "8.8.4.4", "!192.168.88.0/24"),
+                    "src-address-list=" + pick(r, "lan-clients", "!lan-clients"),
+                    "dst-address-list=servers",
+                    "protocol=" + pick(r, "tcp", "udp") + " dst-port=" + pick(r, "80", "9000-9010", "2222", "8080", "9005"),
+                    "connection-state=" + pick(r, "new", "new", "established"),
+                    "connection-mark=" + pick(r, "cm1", "no-mark", "!cm2"),
+                    "packet-mark=" + pick(r, "pm1", "no-mark"),
+                    "dst-address-type=" + pick(r, "local", "!local")));
+            if (!chain.equals("prerouting")) {
+                matchers.add("connection-nat-state=" + pick(r, "dstnat", "!dstnat", "srcnat"));
+                if (!chain.equals("mk")) {
+                    matchers.add("out-interface=" + pick(r, uplink, pick(r, lanIfaces)));
+                    matchers.add("out-interface-list=" + pick(r, "WAN", "LAN"));
+                }
+            }
+            int n = 1 + r.nextInt(3);
+            for (int k = 0; k < n; k++) {
+                m.append(' ').append(matchers.remove(r.nextInt(matchers.size())));
+            }
+            m.append(r.nextInt(10) == 0 ? " time=8h-17h,mon,tue,wed,thu,fri" : "");
+            mangle.add(m.toString());
+        }
+        if (r.nextInt(6) == 0) {
+            mangle.add(r.nextInt(mangle.size() + 1), "/ip firewall mangle add chain=" + pick(r, "prerouting", "forward")
+                    + " action=" + pick(r, "accept", "passthrough", "log") + " " + pick(r, "in-interface=" + uplink,
+                    "protocol=udp", "src-address=" + lanNets.get(0) + "/25"));
+        }
+        lines.addAll(mangle);
+        int matching = 1 + r.nextInt(3);
+        for (int i = 0; i < matching; i++) {
+            String mark = switch (r.nextInt(8)) {
+                case 0, 1, 2, 3 -> "connection-mark=" + pick(r, "cm1", "cm1", "cm2", "!cm1", "no-mark", "!no-mark", "ghost", "!ghost");
+                case 4, 5, 6 -> "packet-mark=" + pick(r, "pm1", "pm2", "!pm1", "no-mark", "ghostp");
+                default -> "routing-mark=" + pick(r, "rt1", "!rt1", "no-mark", "ghostr");
+            };
+            String narrower = pick(r, "", " connection-state=new", " connection-state=established", " in-interface-list=WAN",
+                    " in-interface=" + pick(r, lanIfaces), " protocol=tcp dst-port=" + pick(r, "80", "8080", "9005"));
+            switch (r.nextInt(8)) {
+                case 0, 1, 2, 3 -> insertAmong(lines, "/ip firewall filter add chain=forward", r,
+                        "/ip firewall filter add chain=forward action=" + pick(r, "drop", "drop", "accept") + " " + mark + narrower);
+                case 4 -> insertAmong(lines, "/ip firewall nat add chain=srcnat", r, "/ip firewall nat add chain=srcnat"
+                        + " action=masquerade " + mark + " out-interface=" + pick(r, lanIfaces));
+                case 5 -> insertAmong(lines, "/ip firewall nat add chain=srcnat", r, "/ip firewall nat add chain=srcnat"
+                        + " action=accept " + mark + (narrower.contains("in-interface") ? "" : narrower));
+                case 6 -> insertAmong(lines, "/ip firewall nat add chain=dstnat", r, "/ip firewall nat add chain=dstnat"
+                        + " action=accept " + mark + narrower);
+                default -> insertAmong(lines, "/ip firewall nat add chain=dstnat", r, "/ip firewall nat add chain=dstnat"
+                        + " action=dst-nat " + mark + " protocol=tcp dst-port=8443 to-addresses="
+                        + PacketFlowOracle.fmt(plain.lans().get(0).network() + 10));
+            }
+        }
+        return new Router(String.join("\n", lines) + "\n", plain.lans(), plain.uplinks(), plain.leaseCandidates());
+    }
+
+    private static String pick(Random r, String... options) {
+        return options[r.nextInt(options.length)];
+    }
+
+    private static String pick(Random r, List<String> options) {
+        return options.get(r.nextInt(options.size()));
+    }
+
+    /** Adds {@code rule} at a random place among the lines starting with {@code prefix} (after them all, or at the end). */
+    private static void insertAmong(List<String> lines, String prefix, Random r, String rule) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                at.add(i);
+            }
+        }
+        if (at.isEmpty()) {
+            lines.add(rule);
+            return;
+        }
+        int k = r.nextInt(at.size() + 1);
+        lines.add(k == at.size() ? at.get(at.size() - 1) + 1 : at.get(k), rule);
+    }
+
     private static final long STATIC1 = PacketFlowOracle.addr("203.0.113.2");
     private static final long STATIC2 = PacketFlowOracle.addr("192.0.2.2");
     /** A public address on no interface of the router and on no uplink subnet. */
