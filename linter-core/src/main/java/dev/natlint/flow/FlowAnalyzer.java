@@ -746,6 +746,12 @@ public final class FlowAnalyzer {
         // the server's reply goes to its gateway: the router when the server is on a connected subnet, or
         // the LAN router the router reaches it through, which delivers straight to clients on its own subnet
         Optional<Routing.ServerGateway> gateway = topology.routing().serverGateway(target);
+        if (gateway.isEmpty() && t.get(Field.SRC_ADDRESS).isEmpty() && topology.role(route.iface()) != null
+                && topology.role(route.iface()).kind() == Role.Kind.WAN) {
+            // a target beyond an uplink answers the source it sees over the internet, not through the router
+            out.add(new Path(part, Verdict.REPLY_OUTSIDE_ROUTER, dstnatRule, t, route, s, s, null, notes));
+            return;
+        }
         if (gateway.isEmpty()) {
             replyThroughRouter(part, dstnatRule, t, route, s, notes, marks, out);
             return;
@@ -776,11 +782,12 @@ public final class FlowAnalyzer {
         if (s != null) {
             // was there a hairpin masquerade below the rule that took the connection?
             RuleMatcher.ConnState state = new RuleMatcher.ConnState(true, false, false, marks);
+            int taken = srcnatPositionLeadingTo(s);
             for (PolicyRule h : policy.enabled(Table.NAT, "srcnat")) {
                 if (bypass.isEmpty()) {
                     break;
                 }
-                if (h.position() <= s.position()
+                if (h.position() <= taken
                         || !(h.action() instanceof Action.Masquerade || h.action() instanceof Action.SrcNat)) {
                     continue;
                 }
@@ -883,53 +890,60 @@ public final class FlowAnalyzer {
         // prerouting and forward see it before the filter does
         RuleMatcher.ConnState replyState = new RuleMatcher.ConnState(dstnatRule != null,
                 t.get(Field.SRC_ADDRESS).isPresent(), true, marks.nextPacket());
-        List<ChainRunner.Outcome> outcomes = new ArrayList<>();
-        List<Marks> outcomeMarks = new ArrayList<>();
-        for (MangleWalk.Part pre : mangle.walk("prerouting", reply, Translation.NONE, Stage.DSTNAT, replyState)) {
-            for (MangleWalk.Part fwd : mangle.walk("forward", pre.packets(), Translation.NONE, Stage.FORWARD,
-                    replyState.withMarks(pre.marks()))) {
-                List<Assumption> markNotes = merge(pre.notes(), fwd.notes());
+        // conntrack undoes a src-nat after mangle prerouting: matchers there still see the translated source
+        Optional<IntervalSet> translatedSource = t.get(Field.SRC_ADDRESS);
+        PacketSet arriving = translatedSource.isEmpty() ? reply : replaced(reply, Field.DST_ADDRESS, translatedSource.get());
+        List<MangleWalk.Part> pres = mangle.walk("prerouting", arriving, Translation.NONE, Stage.DSTNAT, replyState);
+        for (MangleWalk.Part pre : pres) {
+            // back to the address the filter sees (the parts never differ in it: it was one translated source)
+            PacketSet preReply = pres.size() == 1 ? reply : translatedSource.isEmpty() ? pre.packets()
+                    : reply.intersect(replaced(pre.packets(), Field.DST_ADDRESS, space.allAddresses()));
+            List<MangleWalk.Part> fwds = mangle.walk("forward", preReply, Translation.NONE, Stage.FORWARD,
+                    replyState.withMarks(pre.marks()));
+            // the routing decision comes between mangle prerouting and forward
+            String replyMark = mangle.followsRoutingMarks() ? pre.marks().routing() : null;
+            for (MangleWalk.Part fwd : fwds) {
+                PacketSet branch = pres.size() == 1 && fwds.size() == 1 ? part : part.intersect(toClient(fwd.packets()));
+                List<Assumption> branchNotes = merge(notes, merge(pre.notes(), fwd.notes()));
+                PacketSet dropped = PacketSet.empty(universe);
                 for (ChainRunner.Outcome o : runner.run(Table.FILTER, "forward", fwd.packets(), Translation.NONE,
                         Stage.FORWARD, replyState.withMarks(fwd.marks()))) {
-                    outcomes.add(new ChainRunner.Outcome(o.packets(), o.rule(), merge(markNotes, o.assumptions())));
-                    outcomeMarks.add(fwd.marks());
+                    if (o.rule() == null || !policy.of(o.rule()).action().drops()) {
+                        continue;
+                    }
+                    PacketSet hit = branch.intersect(toClient(o.packets())).subtract(dropped);
+                    if (!hit.isEmpty()) {
+                        out.add(new Path(hit, Verdict.FILTERED, dstnatRule, t, route, s, o.rule(), null,
+                                merge(branchNotes, o.assumptions()), true, fwd.marks()));
+                        dropped = dropped.union(hit);
+                    }
+                }
+                PacketSet ok = branch.subtract(dropped);
+                if (!ok.isEmpty()) {
+                    replyUplink(ok, dstnatRule, t, route, s, branchNotes, replyMark, out);
                 }
             }
         }
-        PacketSet dropped = PacketSet.empty(universe);
-        for (int k = 0; k < outcomes.size(); k++) {
-            ChainRunner.Outcome o = outcomes.get(k);
-            if (o.rule() == null || !policy.of(o.rule()).action().drops()) {
-                continue;
-            }
-            // back to client coordinates: the reply's destination is the client's address and port
-            List<PacketBox> backBoxes = new ArrayList<>();
-            for (PacketBox b : o.packets().boxes()) {
-                backBoxes.add(PacketBox.all(universe).with(Field.SRC_ADDRESS, b.get(Field.DST_ADDRESS))
-                        .with(Field.SRC_PORT, b.get(Field.DST_PORT)).with(Field.PROTOCOL, b.get(Field.PROTOCOL))
-                        .with(Field.IN_INTERFACE, b.get(Field.OUT_INTERFACE)));
-            }
-            PacketSet back = PacketSet.unionOf(universe, backBoxes);
-            PacketSet hit = part.intersect(back).subtract(dropped);
-            if (!hit.isEmpty()) {
-                out.add(new Path(hit, Verdict.FILTERED, dstnatRule, t, route, s, o.rule(), null,
-                        merge(notes, o.assumptions()), true, outcomeMarks.get(k)));
-                dropped = dropped.union(hit);
-            }
+    }
+
+    /** Reply packets back in client coordinates: the reply's destination is the client's address and port. */
+    private PacketSet toClient(PacketSet replies) {
+        List<PacketBox> backBoxes = new ArrayList<>();
+        for (PacketBox b : replies.boxes()) {
+            backBoxes.add(PacketBox.all(universe).with(Field.SRC_ADDRESS, b.get(Field.DST_ADDRESS))
+                    .with(Field.SRC_PORT, b.get(Field.DST_PORT)).with(Field.PROTOCOL, b.get(Field.PROTOCOL))
+                    .with(Field.IN_INTERFACE, b.get(Field.OUT_INTERFACE)));
         }
-        PacketSet ok = part.subtract(dropped);
-        if (!ok.isEmpty()) {
-            // the routing mark the reply reaches its routing decision with, when all its parts agree
-            Set<String> replyMarks = new java.util.TreeSet<>();
-            for (int k = 0; k < outcomes.size(); k++) {
-                ChainRunner.Outcome o = outcomes.get(k);
-                if (o.rule() == null || !policy.of(o.rule()).action().drops()) {
-                    replyMarks.add(outcomeMarks.get(k).routing());
-                }
-            }
-            String replyMark = mangle.followsRoutingMarks() && replyMarks.size() == 1 ? replyMarks.iterator().next() : null;
-            replyUplink(ok, dstnatRule, t, route, s, notes, replyMark, out);
+        return PacketSet.unionOf(universe, backBoxes);
+    }
+
+    /** {@code packets} with field {@code f} set to {@code values} in every box. */
+    private PacketSet replaced(PacketSet packets, Field f, IntervalSet values) {
+        List<PacketBox> boxes = new ArrayList<>();
+        for (PacketBox b : packets.boxes()) {
+            boxes.add(b.replace(f, values));
         }
+        return PacketSet.unionOf(universe, boxes);
     }
 
     /**
@@ -991,6 +1005,40 @@ public final class FlowAnalyzer {
         if (!ok.isEmpty()) {
             out.add(new Path(ok, Verdict.OK, dstnatRule, t, route, s, null, null, notes));
         }
+    }
+
+    /**
+     * Where in chain srcnat the walk was when {@code s} took the connection: its own position, or for a rule of
+     * a custom chain the first srcnat rule that jumps there (directly or through other chains); rules of
+     * srcnat below that are the ones the connection never reached.
+     */
+    private int srcnatPositionLeadingTo(FirewallRule s) {
+        if (s.chain().equals("srcnat")) {
+            return s.position();
+        }
+        for (PolicyRule r : policy.enabled(Table.NAT, "srcnat")) {
+            if (r.action() instanceof Action.Jump j && j.target().isPresent()
+                    && reaches(j.target().get(), s.chain(), new java.util.HashSet<>())) {
+                return r.position();
+            }
+        }
+        return s.position();
+    }
+
+    /** Whether NAT chain {@code from} is {@code to} or jumps to it, directly or through others. */
+    private boolean reaches(String from, String to, Set<String> seen) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (PolicyRule r : policy.enabled(Table.NAT, from)) {
+            if (r.action() instanceof Action.Jump j && j.target().isPresent() && reaches(j.target().get(), to, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first mangle rule that sets routing mark {@code mark} before the routing decision. */

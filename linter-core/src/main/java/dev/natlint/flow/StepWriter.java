@@ -129,6 +129,15 @@ final class StepWriter {
                         + out + ", not " + in + ": it leaves by the wrong uplink and the client, which connected over "
                         + in + ", never gets it", 0));
             }
+            case REPLY_OUTSIDE_ROUTER -> {
+                s.add(new Step(2, client, cport, target, tport, rewrote + " to " + target + ", which the router reaches out of "
+                        + (route == null ? "an uplink" : "uplink " + route.iface()) + "; source unchanged", dnatLine));
+                s.add(new Step(3, target, tport, client, cport, Ipv4.isPrivate(ex.srcAddress())
+                        ? "the target answers " + client + ", a private address the internet does not route back to"
+                        + " the router; the client never gets a reply"
+                        : "the target answers " + client + " directly over the internet, not through the router; the"
+                        + " client expected a reply from " + pub + " and drops it", 0));
+            }
             case NO_ROUTE_BACK -> {
                 s.add(new Step(2, source, cport, target, tport, rewrote + (srcChanged ? " and the source (line "
                         + srcnat.location().line() + ")" : "; source unchanged"), dnatLine));

@@ -23,7 +23,12 @@ public enum Verdict {
     /** the reply to an internet client leaves by another uplink than the one the client came in on */
     REPLY_WRONG_UPLINK,
     /** the router has no route back to the client (no default route), so it drops the server's reply */
-    NO_ROUTE_BACK;
+    NO_ROUTE_BACK,
+    /**
+     * the target is beyond an uplink and sees the client's own address (no src-nat), so its reply goes to the
+     * client over the internet instead of back through the router
+     */
+    REPLY_OUTSIDE_ROUTER;
 
     /** The stable id used in JSON and messages, e.g. {@code reply-bypasses-router}. */
     public String id() {

@@ -82,7 +82,8 @@ import java.util.TreeSet;
  * delivers the reply straight to the client, and {@code masquerade-shadowed} when, besides, a masquerade or
  * src-nat later in the srcnat walk would have matched; {@code reply-wrong-uplink} when the reply to an
  * internet client is routed out of another interface than the one it came in on; {@code no-route-back} when
- * the main table has no route at all to the client the reply is for; else {@code ok}.
+ * the main table has no route at all to the client the reply is for; {@code reply-outside-router} when the target
+ * lies beyond an uplink (reached by a default route) and no src-nat rewrote the source; else {@code ok}.
  *
  * <p>Unknowns and the kernel's choices are explored exhaustively: a run that meets one stops, and is re-run
  * once per value, so every combination that matters is evaluated and nothing is guessed.
@@ -503,6 +504,11 @@ public final class PacketFlowOracle {
         boolean srcnatted = source != p.src();
         // 5. the reply: the server answers `source` through its own gateway
         Address serverNet = w.connectedHolding(target);
+        if (serverNet == null && route.prefix() == 0 && !srcnatted && isUplink(w, route.iface())) {
+            // a server beyond an uplink has a gateway of its own on the internet: it answers the client's address
+            // there, and the reply never meets this router's connection tracking
+            return Verdict.REPLY_OUTSIDE_ROUTER;
+        }
         long lanRouter = -1;
         if (serverNet == null && route.prefix() > 0 && route.gateway() >= 0) {
             lanRouter = route.gateway();

@@ -370,8 +370,9 @@ public final class RouterGenerator {
         // srcnat
         List<String> srcnat = new ArrayList<>();
         if (r.nextInt(10) < 7) {
+            // now and then the WAN masquerade covers the LAN only, as some hand-written configs do
             srcnat.add("/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN"
-                    + one("", "", " ipsec-policy=out,none"));
+                    + one("", "", " ipsec-policy=out,none", " src-address=192.168.0.0/16"));
         } else {
             for (Uplink u : uplinks) {
                 srcnat.add("/ip firewall nat add chain=srcnat action=masquerade out-interface=" + u.iface());
@@ -419,6 +420,8 @@ public final class RouterGenerator {
         options.add(PacketFlowOracle.fmt(last.network() + 20) + "-" + PacketFlowOracle.fmt(last.network() + 21));
         options.add("10.99.0.5");
         options.add(PacketFlowOracle.fmt(first.router()));
+        // a host at another site, beyond the uplinks
+        options.add("198.51.100.20");
         if (lanRouterNet != null) {
             options.add("10.50.0.10");
             options.add("10.50.0.10");

@@ -13,8 +13,10 @@ import dev.natlint.diag.Severity;
 import dev.natlint.flow.Forward;
 import dev.natlint.flow.Source;
 import dev.natlint.flow.Verdict;
+import dev.natlint.graph.RouteResult;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.flow.packet.PacketSet;
+import dev.natlint.model.FirewallRule;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
 import dev.natlint.net.IntervalSet;
@@ -192,6 +194,34 @@ class DstnatRulesTest {
         // the same drop with one internet client still working is someone's design, not a dead forward
         assertThat(new ForwardUnreachableFromInternetRule().check(context(s,
                 flows("203.0.113.2", "192.168.88.10", Verdict.OK, Verdict.OK)))).isEmpty();
+    }
+
+    @Test
+    void aTargetBeyondTheUplinkWithoutSrcNatGetsAMasqueradeAboveTheAcceptThatTookIt() {
+        String s = """
+                /ip address add address=203.0.113.2/24 interface=ether1
+                /ip firewall nat add action=accept chain=srcnat dst-address=198.51.100.0/24 comment=branch
+                /ip firewall nat add action=dst-nat chain=dstnat dst-port=443 protocol=tcp to-addresses=198.51.100.20
+                """;
+        List<Finding> out = new DstnatTargetBeyondUplinkRule().check(context(s, c -> {
+            HandAnalysis a = new HandAnalysis(c, "bridge", "ether1").lan("bridge", "192.168.88.1/24")
+                    .wan("ether1", "203.0.113.2/24").defaultRoute("ether1")
+                    .route("198.51.100.20", new RouteResult("ether1", RouteResult.Via.DEFAULT, "default route"));
+            Forward fw = forward(rule(c, Table.NAT, 3), "203.0.113.2", 443, "198.51.100.20", 0);
+            FirewallRule accept = rule(c, Table.NAT, 2);
+            return a.forward(fw, flow(a, fw, LAN, "192.168.88.20", Verdict.REPLY_OUTSIDE_ROUTER, accept, null, false),
+                    flow(a, fw, WAN, "8.8.8.8", Verdict.REPLY_OUTSIDE_ROUTER, accept, null, false));
+        }));
+        assertThat(out).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("dstnat-target-beyond-uplink");
+            assertThat(f.location().line()).isEqualTo(3);
+            assertThat(f.message()).startsWith("internet client 8.8.8.8 -> 203.0.113.2:443/tcp is sent to 198.51.100.20:443"
+                    + " out of uplink ether1 with the client's own address as its source");
+            assertThat(f.fix().snippet()).isEqualTo("/ip firewall nat add action=masquerade chain=srcnat"
+                    + " dst-address=198.51.100.20 protocol=tcp dst-port=443 out-interface=ether1 place-before=[find where"
+                    + " comment=branch] comment=\"natlint: replies from 198.51.100.20 come back through the router (forward at"
+                    + " line 3)\"");
+        });
     }
 
     @Test

@@ -36,7 +36,7 @@ class RuleMetadataTest {
     @Test
     void everyRegisteredRuleDeclaresItsMetadataOnItsClassAndNowhereElse() throws NoSuchMethodException {
         List<Rule> rules = NatLint.discoverRules();
-        assertThat(rules).hasSize(16);
+        assertThat(rules).hasSize(17);
         for (Rule r : rules) {
             RulePattern p = r.getClass().getAnnotation(RulePattern.class);
             assertThat(p).as(r.getClass().getSimpleName() + " has @RulePattern").isNotNull();
