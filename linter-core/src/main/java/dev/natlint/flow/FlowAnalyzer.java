@@ -892,7 +892,8 @@ public final class FlowAnalyzer {
                 t.get(Field.SRC_ADDRESS).isPresent(), true, marks.nextPacket());
         // conntrack undoes a src-nat after mangle prerouting: matchers there still see the translated source
         Optional<IntervalSet> translatedSource = t.get(Field.SRC_ADDRESS);
-        PacketSet arriving = translatedSource.isEmpty() ? reply : replaced(reply, Field.DST_ADDRESS, translatedSource.get());
+        PacketSet arriving = translatedSource.isEmpty() || !mangle.followsAnyMark() ? reply
+                : replaced(reply, Field.DST_ADDRESS, translatedSource.get());
         List<MangleWalk.Part> pres = mangle.walk("prerouting", arriving, Translation.NONE, Stage.DSTNAT, replyState);
         for (MangleWalk.Part pre : pres) {
             // back to the address the filter sees (the parts never differ in it: it was one translated source)

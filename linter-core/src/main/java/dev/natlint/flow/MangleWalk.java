@@ -194,6 +194,11 @@ final class MangleWalk {
         return List.copyOf(byKey.values());
     }
 
+    /** Whether any walk can change a mark: otherwise every walk gives its input back whole. */
+    boolean followsAnyMark() {
+        return setsObservedMarks;
+    }
+
     /** Whether routing marks are followed: some mangle rule sets one before the routing decision. */
     boolean followsRoutingMarks() {
         return observed.contains(Guard.MarkKind.ROUTING);
