@@ -165,13 +165,27 @@ final class KernelCheck {
             Map<String, Long> clientAddress = new LinkedHashMap<>();
             Map<String, String> clientIngress = new LinkedHashMap<>();
             List<Long> internetProbes = internetProbes(config, topo);
+            // forward targets the router reaches out of an uplink live on that uplink's internet host: it
+            // answers whatever source it sees, over its own link, never through the router unless addressed to it
+            Map<Long, Lab.Agent> beyondUplinks = new LinkedHashMap<>();
             for (String wan : wans) {
                 Optional<String> gateway = upstream(config, topo, wan, dynamicConcrete, analyzer);
                 if (gateway.isEmpty()) {
                     continue;
                 }
-                Lab.Agent inet = lab.host("inet" + clients.size(), bridgeOf.get(wan), gateway.get(), null,
-                        internetProbes.stream().map(a -> Ipv4.format(a) + "/32").toList());
+                List<Long> beyond = new ArrayList<>();
+                for (Forward f : forwards) {
+                    long t = f.targetAddresses().min();
+                    if (topo.connectedSubnetOf(t).isEmpty() && !behindLanRouter.containsKey(t) && !internetProbes.contains(t)
+                            && !beyond.contains(t) && topo.route(t).map(r -> wan.equals(r.iface())).orElse(false)) {
+                        beyond.add(t);
+                    }
+                }
+                List<String> extra = new ArrayList<>();
+                internetProbes.forEach(a -> extra.add(Ipv4.format(a) + "/32"));
+                beyond.forEach(a -> extra.add(Ipv4.format(a) + "/32"));
+                Lab.Agent inet = lab.host("inet" + clients.size(), bridgeOf.get(wan), gateway.get(), null, extra);
+                beyond.forEach(t -> beyondUplinks.put(t, inet));
                 for (long probe : internetProbes) {
                     String label = "internet via " + wan + (probe == INTERNET_CLIENT ? "" : " (scenario source)");
                     clients.put(label, inet);
@@ -180,7 +194,7 @@ final class KernelCheck {
                 }
             }
             // LAN segments: a client host, and every forward target that lives there
-            Map<Long, Lab.Agent> servers = new LinkedHashMap<>();
+            Map<Long, Lab.Agent> servers = new LinkedHashMap<>(beyondUplinks);
             Set<Long> targets = new LinkedHashSet<>();
             forwards.forEach(f -> targets.add(f.targetAddresses().min()));
             int h = 0;

@@ -92,33 +92,24 @@ final class MangleWalk {
         budget = RULE_BUDGET;
         List<Part> done = new ArrayList<>();
         Deque<String> callers = new ArrayDeque<>();
-        List<Part> fellOff = walk(chain, 0, new Part(packets, state.marks(), List.of()), t, stage, state, callers,
-                done);
+        List<Part> fellOff = walk(chain, new Part(packets, state.marks(), List.of()), t, stage, state, callers, done);
         done.addAll(fellOff);
         return coalesce(done);
     }
 
     /**
-     * Walks {@code chain} from rule {@code from}; returns the parts that leave it at its end or by
-     * {@code return}, and adds those that finish the whole walk ({@code accept}, {@code passthrough=no})
-     * to {@code done}.
+     * Walks {@code chain} rule by rule with every part still in it; returns the parts that leave it at its
+     * end or by {@code return}, and adds those that finish the whole walk ({@code accept},
+     * {@code passthrough=no}) to {@code done}.
      */
-    private List<Part> walk(String chain, int from, Part in, Translation t, Stage stage,
-                            RuleMatcher.ConnState state, Deque<String> callers, List<Part> done) {
+    private List<Part> walk(String chain, Part in, Translation t, Stage stage, RuleMatcher.ConnState state,
+                            Deque<String> callers, List<Part> done) {
         List<PolicyRule> rules = matcher.policy().enabled(Table.MANGLE, chain);
         List<Part> out = new ArrayList<>();
-        PacketSet rest = in.packets();
-        List<Assumption> notes = in.notes();
-        RuleMatcher.ConnState here = state.withMarks(in.marks());
+        List<Part> live = List.of(in);
         callers.push(chain);
-        for (int i = from; i < rules.size() && !rest.isEmpty(); i++) {
+        for (int i = 0; i < rules.size() && !live.isEmpty(); i++) {
             PolicyRule rule = rules.get(i);
-            if (--budget < 0) {
-                notes = Assumption.merge(notes, List.of(Assumption.unknown(rule.location().line(),
-                        "analysis budget exhausted in mangle chain " + chain + "; the marks set from here on are"
-                                + " not known")));
-                break;
-            }
             Action action = rule.action();
             boolean sets = action instanceof Action.SetMark m && m.mark().isPresent() && observed.contains(m.kind());
             // a mark nothing reads changes nothing, but passthrough=no still ends the walk
@@ -128,62 +119,82 @@ final class MangleWalk {
                 // counting, logging, tagging: the marks stay as they are
                 continue;
             }
-            RuleMatcher.Match m = matcher.match(rule, stage, here);
-            PacketSet hit = rest.intersect(t.preimage(m.packets()));
-            PacketSet left = hit.isEmpty() ? rest : rest.subtract(hit);
-            if (!m.maybe().isEmpty() && !left.intersect(t.preimage(m.maybe())).isEmpty()) {
-                // packets the rule may take too (a DNS name in a list): they go on as they are, on its assumptions
-                notes = Assumption.merge(notes, assumptions(rule, m));
+            budget -= live.size();
+            if (budget < 0) {
+                Assumption spent = Assumption.unknown(rule.location().line(), "analysis budget exhausted in mangle chain "
+                        + chain + "; the marks set from here on are not known");
+                live = live.stream().map(p -> new Part(p.packets(), p.marks(), Assumption.merge(p.notes(), List.of(spent))))
+                        .toList();
+                break;
             }
-            if (hit.isEmpty()) {
-                continue;
+            List<Part> next = new ArrayList<>();
+            for (Part p : live) {
+                step(rule, chain, sets, ends, p, t, stage, state, callers, done, out, next);
             }
-            List<Assumption> own = Assumption.merge(notes, assumptions(rule, m));
-            rest = left;
-            List<Assumption> unmatched = notMatching(rule);
-            if ((sets || ends) && !unmatched.isEmpty()) {
-                // whether the rule matches rests on a matcher natlint does not model (a load balancer's
-                // per-connection-classifier): the packets that it does not match go on as they are
-                out.addAll(walk(chain, i + 1, new Part(hit, in.marks(), Assumption.merge(notes, unmatched)), t, stage,
-                        state, callers, done));
-            }
-            if (sets) {
-                Action.SetMark set = (Action.SetMark) action;
-                // new-connection-mark=no-mark clears the mark
-                String mark = set.mark().get().equals("no-mark") ? "" : set.mark().get();
-                Part marked = new Part(hit, in.marks().with(set.kind(), mark), own);
-                if (set.passthrough()) {
-                    out.addAll(walk(chain, i + 1, marked, t, stage, state, callers, done));
-                } else {
-                    done.add(marked);
-                }
-            } else if (ends) {
-                done.add(new Part(hit, in.marks(), own));
-            } else if (action.effect() == Action.Effect.RETURN) {
-                out.add(new Part(hit, in.marks(), own));
-            } else {
-                String target = ((Action.Jump) action).target().orElse("");
-                if (callers.contains(target)) {
-                    rest = rest.union(hit);
-                    notes = Assumption.merge(notes, List.of(Assumption.assumed(rule.location().line(),
-                            "jump loop into chain " + target + " ignored")));
-                    continue;
-                }
-                for (Part back : walk(target, 0, new Part(hit, in.marks(), own), t, stage, state, callers, done)) {
-                    out.addAll(walk(chain, i + 1, back, t, stage, state, callers, done));
-                }
-            }
+            live = coalesce(next);
         }
         callers.pop();
-        if (!rest.isEmpty()) {
-            out.add(new Part(rest, in.marks(), notes));
-        }
+        out.addAll(live);
         return out;
     }
 
-    /** One part per marks and notes, in the order they first appear. */
+    /** One rule applied to one part: what goes on in this chain lands in {@code next}. */
+    private void step(PolicyRule rule, String chain, boolean sets, boolean ends, Part p, Translation t, Stage stage,
+                      RuleMatcher.ConnState state, Deque<String> callers, List<Part> done, List<Part> out,
+                      List<Part> next) {
+        RuleMatcher.Match m = matcher.match(rule, stage, state.withMarks(p.marks()));
+        PacketSet hit = p.packets().intersect(t.preimage(m.packets()));
+        PacketSet left = hit.isEmpty() ? p.packets() : p.packets().subtract(hit);
+        List<Assumption> notes = p.notes();
+        if (!m.maybe().isEmpty() && !left.intersect(t.preimage(m.maybe())).isEmpty()) {
+            // packets the rule may take too (a DNS name in a list): they go on as they are, on its assumptions
+            notes = Assumption.merge(notes, assumptions(rule, m));
+        }
+        if (!left.isEmpty()) {
+            next.add(new Part(left, p.marks(), notes));
+        }
+        if (hit.isEmpty()) {
+            return;
+        }
+        List<Assumption> own = Assumption.merge(notes, assumptions(rule, m));
+        List<Assumption> unmatched = notMatching(rule);
+        if ((sets || ends) && !unmatched.isEmpty()) {
+            // whether the rule matches rests on a matcher natlint does not model (a load balancer's
+            // per-connection-classifier): the packets that it does not match go on as they are
+            next.add(new Part(hit, p.marks(), Assumption.merge(notes, unmatched)));
+        }
+        Action action = rule.action();
+        if (sets) {
+            Action.SetMark set = (Action.SetMark) action;
+            // new-connection-mark=no-mark clears the mark
+            String mark = set.mark().get().equals("no-mark") ? "" : set.mark().get();
+            Part marked = new Part(hit, p.marks().with(set.kind(), mark), own);
+            (set.passthrough() ? next : done).add(marked);
+        } else if (ends) {
+            done.add(new Part(hit, p.marks(), own));
+        } else if (action.effect() == Action.Effect.RETURN) {
+            out.add(new Part(hit, p.marks(), own));
+        } else {
+            String target = ((Action.Jump) action).target().orElse("");
+            if (callers.contains(target)) {
+                next.add(new Part(hit, p.marks(), Assumption.merge(notes, List.of(Assumption.assumed(
+                        rule.location().line(), "jump loop into chain " + target + " ignored")))));
+                return;
+            }
+            next.addAll(walk(target, new Part(hit, p.marks(), own), t, stage, state, callers, done));
+        }
+    }
+
+    /** Parts that differ only in what they rest on stay apart up to this many; past it, only marks keep them apart. */
+    private static final int MAX_PARTS = 16;
+
+    /**
+     * One part per marks and notes, in the order they first appear; past {@link #MAX_PARTS}, one per marks
+     * with the notes of all its parts (every assumption any of them rested on), so that unmodelled matchers
+     * on many mark rules cannot multiply the parts.
+     */
     private static List<Part> coalesce(List<Part> parts) {
-        if (parts.size() == 1) {
+        if (parts.size() <= 1) {
             return parts;
         }
         Map<List<Object>, Part> byKey = new LinkedHashMap<>();
@@ -191,7 +202,41 @@ final class MangleWalk {
             byKey.merge(List.of(p.marks(), p.notes()), p,
                     (a, b) -> new Part(a.packets().union(b.packets()), a.marks(), a.notes()));
         }
-        return List.copyOf(byKey.values());
+        if (byKey.size() <= MAX_PARTS) {
+            return List.copyOf(byKey.values());
+        }
+        Map<Marks, List<Part>> byMarks = new LinkedHashMap<>();
+        for (Part p : byKey.values()) {
+            byMarks.computeIfAbsent(p.marks(), k -> new ArrayList<>()).add(p);
+        }
+        List<Part> out = new ArrayList<>();
+        byMarks.forEach((marks, group) -> out.add(group.size() == 1 ? group.get(0) : merged(marks, group)));
+        return out;
+    }
+
+    /**
+     * Parts with the same marks reached by different choices: what they all rest on, plus one assumption
+     * naming the lines of the choices that differ, instead of every choice spelled out both ways.
+     */
+    private static Part merged(Marks marks, List<Part> group) {
+        PacketSet packets = group.get(0).packets();
+        List<Assumption> common = new ArrayList<>(group.get(0).notes());
+        java.util.TreeSet<Integer> lines = new java.util.TreeSet<>();
+        for (Part p : group) {
+            packets = packets.union(p.packets());
+            common.retainAll(p.notes());
+        }
+        for (Part p : group) {
+            p.notes().stream().filter(n -> !common.contains(n)).forEach(n -> lines.add(n.line()));
+        }
+        if (lines.isEmpty()) {
+            return new Part(packets, marks, List.copyOf(common));
+        }
+        String which = marks.any() ? "end with " + marks.describe() : "end unmarked";
+        Assumption choice = Assumption.assumed(lines.first(), "whether the mark rules at lines "
+                + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + " match rests on matchers natlint does not model; this verdict is for the connections that " + which);
+        return new Part(packets, marks, Assumption.merge(List.copyOf(common), List.of(choice)));
     }
 
     /** Whether any walk can change a mark: otherwise every walk gives its input back whole. */

@@ -193,6 +193,28 @@ class MarksTest {
     }
 
     @Test
+    void manyMarkRulesWithUnmodelledMatchersDoNotMultiplyTheFlows() {
+        // each rule alone splits the flow both ways; thirty in a row would be 2^30 combinations
+        StringBuilder r = new StringBuilder("/ip firewall filter add chain=forward action=drop connection-mark=m7\n");
+        for (int i = 1; i <= 30; i++) {
+            r.append("/ip firewall mangle add chain=prerouting action=mark-connection new-connection-mark=m").append(i)
+                    .append(" per-connection-classifier=both-addresses:30/").append(i).append('\n');
+        }
+        List<Flow> flows = analyze(r.toString()).flows();
+        // per client group, one flow per mark the request can end with (31) times the marks its reply can end
+        // with (the rules run again on the reply): never one per combination of thirty choices
+        long groups = flows.stream().map(Flow::source).distinct().count();
+        assertThat(flows).hasSizeLessThanOrEqualTo((int) groups * 31 * 31);
+        assertThat(flows).anySatisfy(f -> {
+            assertThat(f.verdict()).isEqualTo(Verdict.FILTERED);
+            assertThat(f.assumptions()).extracting(Assumption::reason).anyMatch(reason -> reason.startsWith(
+                    "whether the mark rules at lines ") && reason.endsWith(" match rests on matchers natlint does not"
+                    + " model; this verdict is for the connections that end with connection-mark=m7"));
+        });
+        assertThat(flows).anySatisfy(f -> assertThat(f.verdict()).isEqualTo(Verdict.OK));
+    }
+
+    @Test
     void marksSetOnlyOnTheReplyDirectionReachTheReplysFilter() {
         // the reply enters on the bridge: mangle prerouting marks it there, and the filter drops the mark
         String r = """
