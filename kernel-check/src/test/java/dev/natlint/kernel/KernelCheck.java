@@ -176,7 +176,9 @@ final class KernelCheck {
                 List<Long> beyond = new ArrayList<>();
                 for (Forward f : forwards) {
                     long t = f.targetAddresses().min();
+                    // a private target is one the provider drops (natlint: unroutable), so it gets no host out there
                     if (topo.connectedSubnetOf(t).isEmpty() && !behindLanRouter.containsKey(t) && !internetProbes.contains(t)
+                            && !Ipv4.isPrivate(t)
                             && !beyond.contains(t) && topo.route(t).map(r -> wan.equals(r.iface())).orElse(false)) {
                         beyond.add(t);
                     }
