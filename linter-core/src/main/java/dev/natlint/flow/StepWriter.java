@@ -131,7 +131,9 @@ final class StepWriter {
             }
             case REPLY_OUTSIDE_ROUTER -> {
                 s.add(new Step(2, client, cport, target, tport, rewrote + " to " + target + ", which the router reaches out of "
-                        + (route == null ? "an uplink" : "uplink " + route.iface()) + "; source unchanged", dnatLine));
+                        + (route == null ? "an uplink" : "uplink " + route.iface()) + (srcnat == null ? "; source unchanged"
+                        : "; srcnat rule at line " + srcnat.location().line() + " (action=" + srcnat.action()
+                        + ") takes the connection and leaves the source unchanged"), dnatLine));
                 s.add(new Step(3, target, tport, client, cport, Ipv4.isPrivate(ex.srcAddress())
                         ? "the target answers " + client + ", a private address the internet does not route back to"
                         + " the router; the client never gets a reply"

@@ -169,4 +169,36 @@ class VerdictTest {
                     .allMatch(f -> f.assumptions().stream().noneMatch(x -> x.reason().contains("spreads")))).isTrue();
         }
     }
+
+    @Test
+    void aTargetBeyondTheUplinkAnswersOutsideTheRouterUnlessTheSourceIsRewritten() {
+        String remote = "/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat"
+                + " to-addresses=198.51.100.20\n";
+        // BASE masquerades everything leaving by the WAN: the target answers the router
+        assertThat(trace(remote, "192.168.20.7", 80)).isEqualTo(Verdict.OK);
+        assertThat(trace(remote, "8.8.8.8", 80)).isEqualTo(Verdict.OK);
+        // an accept above it takes the relayed connections unchanged
+        FlowAnalyzer a = FlowAnalyzer.of(ConfigBuilder.build(RouterOsReader.read("v.rsc", BASE.replace(
+                "/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN\n",
+                "/ip firewall nat add chain=srcnat action=accept dst-address=198.51.100.20\n"
+                        + "/ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN\n") + remote)));
+        for (String client : List.of("192.168.20.7", "8.8.8.8")) {
+            assertThat(a.trace(Ipv4.parse(client).orElseThrow(), Ipv4.parse("203.0.113.2").orElseThrow(), 6, 80, null)
+                    .orElseThrow().verdict()).as(client).isEqualTo(Verdict.REPLY_OUTSIDE_ROUTER);
+        }
+    }
+
+    @Test
+    void withoutADefaultRouteOnlyClientsTheRouterHasARouteToGetReplies() {
+        FlowAnalyzer a = FlowAnalyzer.of(ConfigBuilder.build(RouterOsReader.read("v.rsc",
+                BASE.replace("/ip route add gateway=203.0.113.1\n", "/ip route add dst-address=198.51.100.0/24"
+                        + " gateway=203.0.113.1\n") + FWD)));
+        long pub = Ipv4.parse("203.0.113.2").orElseThrow();
+        assertThat(a.trace(Ipv4.parse("8.8.8.8").orElseThrow(), pub, 6, 80, "wan").orElseThrow().verdict())
+                .isEqualTo(Verdict.NO_ROUTE_BACK);
+        assertThat(a.trace(Ipv4.parse("198.51.100.9").orElseThrow(), pub, 6, 80, "wan").orElseThrow().verdict())
+                .isEqualTo(Verdict.OK);
+        assertThat(a.trace(Ipv4.parse("203.0.113.9").orElseThrow(), pub, 6, 80, "wan").orElseThrow().verdict())
+                .isEqualTo(Verdict.OK);
+    }
 }
