@@ -153,7 +153,7 @@ public final class RouterOsReader {
             parses.add(() -> parse(all, c[0], c[1]));
         }
         int parseThreads = text.length() < 2L * minPiece ? 1 : threads;
-        try (Ahead<Parsed> ahead = new Ahead<>(parses, parseThreads, 2 * parseThreads, i -> true,
+        try (Ahead<Parsed> ahead = new Ahead<>(parses, parseThreads, parseThreads - 1, i -> true,
                 Thread.currentThread().getName() + "-read")) {
             for (int k = 0; k < chunks.size(); k++) {
                 Parsed parsed = ahead.get(k);

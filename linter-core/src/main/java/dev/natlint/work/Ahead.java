@@ -17,6 +17,12 @@ import java.util.function.Supplier;
  */
 public final class Ahead<T> implements AutoCloseable {
 
+    private final List<Supplier<T>> items;
+    /**
+     * The items started and not yet asked for. Each task is made when it starts, not up front: a task
+     * made early lives long enough to be moved to the old generation, and from there its result (a
+     * parse tree, say) would survive young collections long after it was used.
+     */
     private final List<FutureTask<T>> tasks = new ArrayList<>();
     /** Whether item {@code i} may still be asked for, asked before it is started ahead. */
     private final IntPredicate worthStarting;
@@ -38,8 +44,9 @@ public final class Ahead<T> implements AutoCloseable {
      * @param name          the helper threads' name
      */
     public Ahead(List<? extends Supplier<T>> items, int threads, int window, IntPredicate worthStarting, String name) {
-        for (Supplier<T> c : items) {
-            tasks.add(new FutureTask<>(c::get));
+        this.items = List.copyOf(items);
+        for (int i = 0; i < items.size(); i++) {
+            tasks.add(null);
         }
         this.worthStarting = worthStarting;
         this.window = window;
@@ -59,24 +66,28 @@ public final class Ahead<T> implements AutoCloseable {
 
     /** The value of item {@code i}; rethrows what computing it threw. Items are asked for in increasing order. */
     public T get(int i) {
-        FutureTask<T> task = tasks.get(i);
+        FutureTask<T> task;
         boolean started;
         synchronized (this) {
             asked = Math.max(asked, i);
             // items skipped on the way (never asked for) stay undone; one asked for later is computed here
             started = next > i && claimed.get(i);
             next = Math.max(next, i + 1);
+            task = started ? tasks.get(i) : new FutureTask<>(items.get(i)::get);
             notifyAll();
         }
         // while a helper computes this one, the asking thread takes the next ones rather than wait
         while (started && !task.isDone()) {
-            int j = claim();
-            if (j < 0) {
+            FutureTask<T> other = claim();
+            if (other == null) {
                 break;
             }
-            tasks.get(j).run();
+            other.run();
         }
         task.run(); // nothing when it has run or is running (then get waits for it)
+        synchronized (this) {
+            tasks.set(i, null); // asked for once: let the collector have the value once the caller is done with it
+        }
         try {
             return task.get();
         } catch (ExecutionException e) {
@@ -93,25 +104,27 @@ public final class Ahead<T> implements AutoCloseable {
         }
     }
 
-    /** The next item worth starting within the window, claimed; -1 when there is none now. */
-    private synchronized int claim() {
-        while (!closed && next < tasks.size() && next <= asked + window) {
+    /** The next item worth starting within the window, claimed; null when there is none now. */
+    private synchronized FutureTask<T> claim() {
+        while (!closed && next < items.size() && next <= asked + window) {
             int j = next++;
             if (worthStarting.test(j)) {
                 claimed.set(j);
-                return j;
+                FutureTask<T> task = new FutureTask<>(items.get(j)::get);
+                tasks.set(j, task);
+                return task;
             }
         }
-        return -1;
+        return null;
     }
 
     /** A helper thread: computes the items just ahead of the one last asked for, in order. */
     private void help() {
         while (true) {
-            int j;
+            FutureTask<T> task;
             synchronized (this) {
-                while ((j = claim()) < 0) {
-                    if (closed || next >= tasks.size()) {
+                while ((task = claim()) == null) {
+                    if (closed || next >= items.size()) {
                         return;
                     }
                     try {
@@ -121,7 +134,7 @@ public final class Ahead<T> implements AutoCloseable {
                     }
                 }
             }
-            tasks.get(j).run();
+            task.run();
         }
     }
 
