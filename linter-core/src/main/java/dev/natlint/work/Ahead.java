@@ -64,12 +64,18 @@ public final class Ahead<T> implements AutoCloseable {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The value of item {@code i}; rethrows what computing it threw. Items are asked for in increasing order. */
+    /**
+     * The value of item {@code i}; rethrows what computing it threw. Each item is asked for once at most,
+     * in increasing order (the value is not kept: the caller keeps what it needs).
+     */
     public T get(int i) {
         FutureTask<T> task;
         boolean started;
         synchronized (this) {
-            asked = Math.max(asked, i);
+            if (i <= asked) {
+                throw new IllegalStateException("item " + i + " asked for after item " + asked);
+            }
+            asked = i;
             // items skipped on the way (never asked for) stay undone; one asked for later is computed here
             started = next > i && claimed.get(i);
             next = Math.max(next, i + 1);

@@ -92,6 +92,9 @@ class AheadTest {
                 assertThat(ahead.get(i)).isEqualTo(i);
             }
             assertThat(ahead.get(25)).isEqualTo(25); // not started ahead, computed when asked for
+            // each item once, in order: a second ask is a bug in the caller, not a second computation
+            assertThatThrownBy(() -> ahead.get(25)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> ahead.get(3)).isInstanceOf(IllegalStateException.class);
         }
         assertThat(runs.get()).isEqualTo(11);
     }

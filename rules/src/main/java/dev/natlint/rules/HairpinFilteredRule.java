@@ -133,8 +133,11 @@ public final class HairpinFilteredRule extends BaseRule {
      */
     private static List<FirewallRule> laterDrops(RuleContext ctx, java.util.function.Supplier<List<Object>> chain) {
         List<FirewallRule> out = new ArrayList<>();
+        List<Object> looks = null;
         for (int i = 0; i < MORE_DROPS && ctx.takeFixCheck(FixPlanner.CHECKS_PER_FILE); i++) {
-            List<Object> looks = chain.get();
+            if (looks == null) {
+                looks = chain.get(); // asked for once, when the budget allows the first look
+            }
             if (i >= looks.size()) {
                 break; // the look found no further rule
             }
