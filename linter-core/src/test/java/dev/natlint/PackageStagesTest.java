@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Data flows one way: each stage's package imports only the stages before it
  * (text -> parse -> model -> typed policy -> graph -> packet sets -> flows -> rules -> reports), never a later one.
+ * {@code work} (running independent work items on the cores, results in a fixed order) comes first: any stage may use it.
  * The facade {@code dev.natlint.NatLint} and the front-end helpers above the reports are not stages.
  */
 class PackageStagesTest {
 
-    private static final List<String> STAGES = List.of("diag", "net", "parse", "model", "policy", "graph",
+    private static final List<String> STAGES = List.of("work", "diag", "net", "parse", "model", "policy", "graph",
             "flow.packet", "flow", "rule", "report", "baseline", "fix", "config");
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.natlint\\.([a-z.]+?)\\.[A-Z]",

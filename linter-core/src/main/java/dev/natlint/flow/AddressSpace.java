@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The universe of one configuration (its interfaces and its dynamic addresses) and the translation of
@@ -25,8 +26,8 @@ public final class AddressSpace {
     private final RouterConfig config;
     private final Topology topology;
     private final Universe universe;
-    private final Map<String, IntervalSet> addressLists = new HashMap<>();
-    private final Map<String, Boolean> addressListNames = new HashMap<>();
+    /** The address lists resolved so far; one map for every space over the same entries. */
+    private final ConcurrentHashMap<String, ResolvedList> addressLists;
     private final Map<String, IntervalSet> interfaceLists = new HashMap<>();
     /** Interface name to its index in the universe; asked for every rule and every route. */
     private final Map<String, Integer> ifaceIndex = new HashMap<>();
@@ -37,18 +38,22 @@ public final class AddressSpace {
         this(topology, null);
     }
 
+    /** A list's static entries as one set, and whether it also holds DNS names. */
+    private record ResolvedList(IntervalSet addresses, boolean hasNames) {
+    }
+
     /**
-     * An address space that takes the address lists already resolved by {@code earlier} when both
-     * configurations hold the very same entries (checking a fix re-analyses the file with one rule
-     * added, and resolving 50,000 entries again would cost more than the check).
+     * An address space that shares the address lists resolved by {@code earlier} when both
+     * configurations hold the very same entries: the engines of one analysis, and every fixed variant
+     * checked (re-analysing the file with one rule added). A copy of what {@code earlier} had resolved
+     * so far was not enough: the engines that run the forwards resolve the lists, not the analysis they
+     * start from, so every engine and every variant resolved all 50,000 entries again.
      */
     public AddressSpace(Topology topology, AddressSpace earlier) {
         this.topology = topology;
         this.config = topology.config();
-        if (earlier != null && earlier.config.addressListEntries() == config.addressListEntries()) {
-            addressLists.putAll(earlier.addressLists);
-            addressListNames.putAll(earlier.addressListNames);
-        }
+        this.addressLists = earlier != null && earlier.config.addressListEntries() == config.addressListEntries()
+                ? earlier.addressLists : new ConcurrentHashMap<>();
         List<String> symbolic = topology.dynamicAddressInterfaces().stream().map(AddressSpace::dynamicName).toList();
         this.universe = new Universe(symbolic, topology.allInterfaces().isEmpty()
                 ? List.of("(none)") : topology.allInterfaces());
@@ -131,19 +136,30 @@ public final class AddressSpace {
 
     /** Union of a list's static entries; DNS names are never resolved, so they add nothing. */
     public IntervalSet addressList(String name) {
-        return addressLists.computeIfAbsent(name, n -> {
-            List<IntervalSet> entries = new ArrayList<>();
-            for (AddressListEntry e : config.addressList(n)) {
-                Ipv4.parseAddressSpec(e.address()).ifPresent(entries::add);
-            }
-            return IntervalSet.unionAll(entries);
-        });
+        return resolved(name).addresses();
     }
 
     /** True when the list has DNS-name entries, whose addresses only the router knows at run time. */
     public boolean addressListHasNames(String name) {
-        return addressListNames.computeIfAbsent(name, n -> config.addressList(n).stream()
-                .anyMatch(e -> Ipv4.parseAddressSpec(e.address()).isEmpty()));
+        return resolved(name).hasNames();
+    }
+
+    /** Resolved once per run for all engines and variants (the map is shared, so it is a concurrent one). */
+    private ResolvedList resolved(String name) {
+        ResolvedList known = addressLists.get(name);
+        return known != null ? known : addressLists.computeIfAbsent(name, n -> {
+            List<IntervalSet> entries = new ArrayList<>();
+            boolean names = false;
+            for (AddressListEntry e : config.addressList(n)) {
+                Optional<IntervalSet> set = Ipv4.parseAddressSpec(e.address());
+                if (set.isPresent()) {
+                    entries.add(set.get());
+                } else {
+                    names = true;
+                }
+            }
+            return new ResolvedList(IntervalSet.unionAll(entries), names);
+        });
     }
 
     /** Interface indices of the named interface (empty when undefined). */

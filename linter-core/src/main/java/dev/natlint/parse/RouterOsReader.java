@@ -13,7 +13,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
+import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
@@ -21,6 +25,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import dev.natlint.work.Ahead;
 
 /**
  * Reads RouterOS script text into {@link Command}s. Never throws on bad input: every problem becomes a
@@ -49,16 +54,42 @@ public final class RouterOsReader {
     private final List<Finding> findings = new ArrayList<>();
     private final BitSet badLines = new BitSet();
 
+    /** Threads to read with; 1 reads on the calling thread alone. */
+    private final int threads;
+    /** The smallest piece of text worth lexing on a thread of its own. */
+    private final int minPiece;
+
     private RouterOsReader(String file, int firstLine) {
+        this(file, firstLine, 1, Integer.MAX_VALUE);
+    }
+
+    private RouterOsReader(String file, int firstLine, int threads, int minPiece) {
         this.file = file;
         this.firstLine = firstLine;
+        this.threads = threads;
+        this.minPiece = minPiece;
     }
 
     /**
-     * Parses {@code text}. {@code file} is the path used in locations and findings.
+     * Below this many characters (about 15,000 lines of an export) a script is read on one thread:
+     * starting helpers would cost more than they save.
+     */
+    static final int PARALLEL_CHARS = 1 << 20;
+
+    /**
+     * Parses {@code text}. {@code file} is the path used in locations and findings. A large script is
+     * read on every core; the result is the same, to the last token and finding, as on one.
      */
     public static ParsedScript read(String file, String text) {
-        return new RouterOsReader(file, 1).run(text);
+        return read(file, text, Ahead.cores(), PARALLEL_CHARS / 2);
+    }
+
+    /**
+     * As {@link #read(String, String)} on {@code threads} threads, lexing pieces of at least
+     * {@code minPiece} characters each (1 thread, or a text shorter than two pieces: the serial reader).
+     */
+    static ParsedScript read(String file, String text, int threads, int minPiece) {
+        return new RouterOsReader(file, 1, threads, Math.max(1, minPiece)).run(text);
     }
 
     /**
@@ -105,37 +136,68 @@ public final class RouterOsReader {
             }
         }
         code = repairBrackets(code);
-        RouterOsParser parser = new RouterOsParser(null);
-        parser.removeErrorListeners();
-        parser.addErrorListener(new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg,
-                                    RecognitionException e) {
-                syntax(line, col + 1, describeParserError((Token) offending));
-            }
-        });
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         ScriptWalker walker = new ScriptWalker(file, badLines, this::syntax);
         // parsed and walked a few thousand top-level statements at a time: a large export's whole
         // parse tree would otherwise live at once, and the collector would spend more than the parser
-        int from = 0;
-        while (from < code.size()) {
+        List<int[]> chunks = new ArrayList<>();
+        for (int from = 0; from < code.size(); ) {
             int to = chunkEnd(code, from);
-            List<Token> chunk = new ArrayList<>(code.subList(from, to));
-            if (chunk.get(chunk.size() - 1).getType() != Token.EOF) {
-                chunk.add(eof(chunk.get(chunk.size() - 1)));
-            }
-            parser.setTokenStream(new CommonTokenStream(new ListTokenSource(chunk)));
-            walker.walkPart(parser.script());
-            for (int i = from; i < to; i++) {
-                code.set(i, null); // read: let the collector have the tokens
-            }
+            chunks.add(new int[] {from, to});
             from = to;
+        }
+        List<Token> all = code;
+        // chunks are parsed ahead on the other cores (each with a parser of its own), and walked here in
+        // order: the walker carries the menu and the variables from one chunk to the next
+        List<java.util.function.Supplier<Parsed>> parses = new ArrayList<>();
+        for (int[] c : chunks) {
+            parses.add(() -> parse(all, c[0], c[1]));
+        }
+        int parseThreads = text.length() < 2L * minPiece ? 1 : threads;
+        try (Ahead<Parsed> ahead = new Ahead<>(parses, parseThreads, parseThreads - 1, i -> true,
+                Thread.currentThread().getName() + "-read")) {
+            for (int k = 0; k < chunks.size(); k++) {
+                Parsed parsed = ahead.get(k);
+                // reported when the chunk is walked, as if it had been parsed just now
+                for (Parsed.Error e : parsed.errors()) {
+                    syntax(e.line(), e.column(), e.message());
+                }
+                walker.walkPart(parsed.tree());
+            }
         }
         for (Command c : walker.commands()) {
             NumberBounds.check(c, this::syntax);
         }
         return new ParsedScript(file, walker.commands(), findings, comments, version(comments));
+    }
+
+    /** A chunk's parse tree and the syntax errors the parser met in it, in the order it met them. */
+    private record Parsed(RouterOsParser.ScriptContext tree, List<Error> errors) {
+        record Error(int line, int column, String message) {
+        }
+    }
+
+    /** Parses tokens {@code from} to {@code to} (exclusive); reads nothing but those tokens. */
+    private static Parsed parse(List<Token> code, int from, int to) {
+        List<Token> chunk = new ArrayList<>(code.subList(from, to));
+        for (int i = from; i < to; i++) {
+            code.set(i, null); // read: let the collector have the tokens (each chunk clears only its own)
+        }
+        if (chunk.get(chunk.size() - 1).getType() != Token.EOF) {
+            chunk.add(eof(chunk.get(chunk.size() - 1)));
+        }
+        List<Parsed.Error> errors = new ArrayList<>();
+        RouterOsParser parser = new RouterOsParser(null);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg,
+                                    RecognitionException e) {
+                errors.add(new Parsed.Error(line, col + 1, describeParserError((Token) offending)));
+            }
+        });
+        parser.setTokenStream(new CommonTokenStream(new ListTokenSource(chunk)));
+        return new Parsed(parser.script(), errors);
     }
 
     /** Statements per chunk: big enough that the parser's set-up cost vanishes, small enough to stay young. */
@@ -232,6 +294,10 @@ public final class RouterOsReader {
      * contain one (they write {@code \n}), so it is where a missing quote swallowed the next lines.
      */
     private List<Token> lexWithQuoteRepair(String text) {
+        List<Token> inPieces = lexInPieces(text);
+        if (inPieces != null) {
+            return inPieces;
+        }
         for (int attempt = 0; ; attempt++) {
             List<Token> tokens = lex(text, firstLine);
             Token open = tokens.stream().filter(t -> t.getType() == RouterOsLexer.UNTERMINATED).findFirst().orElse(null);
@@ -248,6 +314,148 @@ public final class RouterOsReader {
                 return tokens.stream().filter(t -> t.getType() != RouterOsLexer.UNTERMINATED).toList();
             }
             text = closeQuoteAtEndOfLine(text, culprit.getStartIndex());
+        }
+    }
+
+    /**
+     * Lexes a large text in pieces, one per thread or two, cut at the start of a line that does not
+     * continue the line before it. The lexer knows nothing of menus or brackets: its state between
+     * tokens is its position, line, column and mode, so a piece lexed on its own from a cut gives the
+     * very tokens the whole text gives there, provided the piece before it ended exactly at the cut, at
+     * the start of that line, in the default mode; each piece is checked for that. (Cutting only at
+     * menu lines would not spread the work: an export writes tens of thousands of lines under one.) The
+     * walker, which carries the menu and the variables, still goes through the statements in order.
+     * Null when the text is small, has characters outside the 16-bit range (the lexer's indices would
+     * not be the string's), or a check fails (a cut inside a quoted string, a value continued on the
+     * next line, a quote that is never closed): then the text is lexed whole.
+     */
+    private List<Token> lexInPieces(String text) {
+        int pieces = (int) Math.min(2L * threads, text.length() / minPiece);
+        if (threads < 2 || pieces < 2) {
+            return null;
+        }
+        TextTokens factory = new TextTokens(text);
+        if (!factory.indicesAreChars()) {
+            return null;
+        }
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        List<Integer> lines = new ArrayList<>(List.of(firstLine));
+        int line = firstLine;
+        int counted = 0;
+        for (int k = 1; k < pieces; k++) {
+            int cut = nextCut(text, Math.max((int) ((long) text.length() * k / pieces), starts.get(starts.size() - 1) + 1));
+            if (cut < 0) {
+                break;
+            }
+            for (; counted < cut; counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            starts.add(cut);
+            lines.add(line);
+        }
+        if (starts.size() < 2) {
+            return null;
+        }
+        CodePointBuffer.Builder builder = CodePointBuffer.builder(text.length());
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(text.length());
+        chars.put(text).flip();
+        builder.append(chars);
+        CodePointBuffer buffer = builder.build();
+        List<java.util.function.Supplier<List<Token>>> work = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int start = starts.get(k);
+            int startLine = lines.get(k);
+            boolean last = k == starts.size() - 1;
+            int end = last ? text.length() : starts.get(k + 1);
+            int endLine = last ? -1 : lines.get(k + 1);
+            work.add(() -> lexPiece(buffer, factory, start, startLine, end, endLine));
+        }
+        List<Token> tokens = new ArrayList<>(text.length() / 5 + 16);
+        try (Ahead<List<Token>> ahead = new Ahead<>(work, threads, work.size(), i -> true,
+                Thread.currentThread().getName() + "-lex")) {
+            for (int k = 0; k < work.size(); k++) {
+                List<Token> piece = ahead.get(k);
+                if (piece == null) {
+                    return null;
+                }
+                tokens.addAll(piece);
+            }
+        }
+        piecesLexed = work.size();
+        return tokens;
+    }
+
+    /** How many pieces the text was lexed in; 0 when it was lexed whole. */
+    private int piecesLexed;
+
+    /** How many pieces {@code text} is lexed in on {@code threads} threads (0: whole), for tests of the cuts. */
+    static int piecesLexed(String text, int threads, int minPiece) {
+        RouterOsReader r = new RouterOsReader("", 1, threads, Math.max(1, minPiece));
+        r.lexInPieces(text);
+        return r.piecesLexed;
+    }
+
+    /**
+     * The first cut at or after {@code from}: the start of a line that starts with neither a space nor
+     * a line break, after a line that does not end in a continuation backslash; -1 when there is none.
+     */
+    private static int nextCut(String text, int from) {
+        for (int i = text.indexOf('\n', Math.max(0, from - 1)); i >= 0 && i + 1 < text.length(); i = text.indexOf('\n', i + 1)) {
+            char first = text.charAt(i + 1);
+            if (first == ' ' || first == '\t' || first == '\r' || first == '\n') {
+                continue;
+            }
+            int j = i - 1;
+            if (j >= 0 && text.charAt(j) == '\r') {
+                j--;
+            }
+            while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j--;
+            }
+            if (j < 0 || text.charAt(j) != '\\') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Tokens from {@code start} (the start of line {@code line}, in the default mode) to {@code end}, or
+     * to the end of the text when {@code endLine} is -1 (then with the end-of-file token). Null unless
+     * the last token ends exactly at {@code end}, at the start of line {@code endLine}, in the default
+     * mode, and no quote is left open: then these are the tokens the whole text has there.
+     */
+    private static List<Token> lexPiece(CodePointBuffer buffer, TextTokens factory, int start, int line, int end,
+                                        int endLine) {
+        CharStream input = CodePointCharStream.fromBuffer(buffer);
+        input.seek(start);
+        RouterOsLexer lexer = new RouterOsLexer(input);
+        lexer.removeErrorListeners();
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(0);
+        lexer.setTokenFactory(factory);
+        List<Token> tokens = new ArrayList<>((end - start) / 5 + 16);
+        while (true) {
+            Token t = lexer.nextToken();
+            if (t.getType() == RouterOsLexer.UNTERMINATED) {
+                return null;
+            }
+            if (t.getType() == Token.EOF) {
+                if (endLine != -1) {
+                    return null;
+                }
+                tokens.add(t);
+                return tokens;
+            }
+            tokens.add(t);
+            if (endLine != -1 && input.index() >= end) {
+                boolean aligned = input.index() == end && lexer.getLine() == endLine
+                        && lexer.getCharPositionInLine() == 0 && lexer._mode == Lexer.DEFAULT_MODE
+                        && lexer._modeStack.isEmpty();
+                return aligned ? tokens : null;
+            }
         }
     }
 

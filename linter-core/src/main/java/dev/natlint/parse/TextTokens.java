@@ -23,6 +23,11 @@ final class TextTokens implements TokenFactory<CommonToken> {
         this.indicesAreChars = text.codePoints().count() == text.length();
     }
 
+    /** Whether the text has no surrogate pairs, so the lexer's code-point indices are the string's indices. */
+    boolean indicesAreChars() {
+        return indicesAreChars;
+    }
+
     @Override
     public CommonToken create(Pair<TokenSource, CharStream> source, int type, String given, int channel, int start,
                               int stop, int line, int charPositionInLine) {

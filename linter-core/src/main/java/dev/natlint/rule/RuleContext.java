@@ -80,10 +80,7 @@ public final class RuleContext {
         }
         // only the snippet is parsed: re-reading the whole file for every fix checked was the largest
         // cost of checking a file with many findings
-        if (lines < 0) {
-            lines = lineCount(text + sep);
-        }
-        ParsedScript extra = RouterOsReader.read(script.file(), tail, lines + 1);
+        ParsedScript extra = RouterOsReader.read(script.file(), tail, lines(sep) + 1);
         ParsedScript combined = new ParsedScript(script.file(), concat(script.commands(), extra.commands()),
                 concat(script.syntaxFindings(), extra.syntaxFindings()), merge(script.commentsByLine(), extra.commentsByLine()),
                 script.routerOsVersion());
@@ -92,6 +89,14 @@ public final class RuleContext {
         RuleContext variant = new RuleContext(text + sep + tail, combined, after, analyses);
         variant.original = this;
         return variant;
+    }
+
+    /** Fixes of one file may be checked on several threads at once. */
+    private synchronized int lines(String sep) {
+        if (lines < 0) {
+            lines = lineCount(text + sep);
+        }
+        return lines;
     }
 
     /**
@@ -218,6 +223,11 @@ public final class RuleContext {
     /** Counts re-analyses done to check fixes; false once {@code limit} were done for this file. */
     public synchronized boolean takeFixCheck(int limit) {
         return fixChecks++ < limit;
+    }
+
+    /** Whether {@link #takeFixCheck} with {@code limit} would still say yes; takes nothing. */
+    public synchronized boolean fixChecksLeft(int limit) {
+        return fixChecks < limit;
     }
 
     /** A location for items natlint invents (defaults): the top of the file. */

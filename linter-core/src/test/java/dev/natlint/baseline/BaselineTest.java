@@ -81,4 +81,21 @@ class BaselineTest {
         Files.writeString(file, "{\"version\": 1, \"findings\": [\n{\"ruleId\": \"x\"}]}");
         assertThatThrownBy(() -> Baseline.read(file)).hasMessage(file + ":2: baseline entry without file, fingerprint");
     }
+
+    @Test
+    void linesAreTheLinesOfTheTextSplitAtEveryKindOfLineBreak() {
+        // the reference: the whole text split as the fingerprints once did it
+        for (String text : List.of("", "a", "a\n", "a\r\nb\rc\nd", "\r\r\n\n\r", "x\ry\r", "one\n\ntwo\r\n\r\nthree")) {
+            String[] split = text.split("\r\n|\r|\n", -1);
+            java.util.TreeSet<Integer> wanted = new java.util.TreeSet<>(List.of(-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+            java.util.Map<Integer, String> lines = Baseline.lines(text, wanted);
+            for (int l : wanted) {
+                assertThat(lines.get(l)).as("line %d of %s", l, text.replace("\r", "\\r").replace("\n", "\\n"))
+                        .isEqualTo(l >= 1 && l <= split.length ? split[l - 1] : null);
+            }
+            // asking for one line reads up to it only, and gives the same text
+            assertThat(Baseline.lines(text, new java.util.TreeSet<>(List.of(2)))).isEqualTo(
+                    split.length >= 2 ? java.util.Map.of(2, split[1]) : java.util.Map.of());
+        }
+    }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks a fix before natlint prints it: the script is analysed again with the fix appended, and when
@@ -54,8 +55,18 @@ final class FixPlanner {
      *                 only), so the check runs once for all of them
      */
     static Fix complete(RuleContext ctx, String description, String snippet, Set<Integer> affected, String sameAs) {
-        List<String> hairpins = sameAs == null ? hairpinsNeeded(ctx, snippet, affected)
-                : ctx.memo("fix-check:" + sameAs, () -> hairpinsNeeded(ctx, snippet, affected));
+        return complete(ctx, description, snippet, affected, sameAs, () -> hairpinsAfter(ctx, snippet, affected));
+    }
+
+    /**
+     * As {@link #complete(RuleContext, String, String, Set, String)}, with the check itself (what
+     * {@link #hairpinsAfter} answers) given: a rule with many findings computes the checks ahead, on
+     * the other cores, and the budget and memory here decide, in finding order, which of them count.
+     */
+    static Fix complete(RuleContext ctx, String description, String snippet, Set<Integer> affected, String sameAs,
+                        Supplier<List<String>> check) {
+        List<String> hairpins = sameAs == null ? hairpinsNeeded(ctx, affected, check)
+                : ctx.memo("fix-check:" + sameAs, () -> hairpinsNeeded(ctx, affected, check));
         if (hairpins == null) {
             return new Fix(description + " (not re-checked: too many fixes in this file to re-analyse each;"
                     + " run natlint again after applying some)", snippet);
@@ -68,9 +79,14 @@ final class FixPlanner {
                 : ", plus the hairpin masquerade LAN clients then need"), snippet + "\n" + String.join("\n", hairpins));
     }
 
+    /** Whether completing a fix that changes the flows of {@code affected} re-analyses the file (budget permitting). */
+    static boolean analyses(Set<Integer> affected) {
+        return affected == null || !affected.isEmpty();
+    }
+
     /** The hairpin rules LAN clients need once the fix is in; null when the budget is spent. */
-    private static List<String> hairpinsNeeded(RuleContext ctx, String snippet, Set<Integer> affected) {
-        if (affected != null && affected.isEmpty()) {
+    private static List<String> hairpinsNeeded(RuleContext ctx, Set<Integer> affected, Supplier<List<String>> check) {
+        if (!analyses(affected)) {
             return List.of(); // no flow the fix changes can end up bypassing the router
         }
         int forwards = Math.max(1, affected != null ? affected.size() : ctx.flows().size());
@@ -78,6 +94,15 @@ final class FixPlanner {
         if (!ctx.takeFixCheck(checks)) {
             return null;
         }
+        return check.get();
+    }
+
+    /**
+     * The hairpin rules (and filter exceptions) LAN clients need once {@code snippet} is in, found by
+     * analysing the file again with it appended. Reads {@code ctx} only, so checks of different fixes
+     * may run at the same time.
+     */
+    static List<String> hairpinsAfter(RuleContext ctx, String snippet, Set<Integer> affected) {
         Set<String> before = ctx.memo("fix-check:bypassing-before", () -> {
             Set<String> keys = new HashSet<>();
             for (Flow f : ctx.allFlows()) {

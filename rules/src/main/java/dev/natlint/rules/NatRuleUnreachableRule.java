@@ -59,6 +59,8 @@ public final class NatRuleUnreachableRule extends BaseRule {
             Analysis an = ctx.analysis();
             for (Map.Entry<String, Stage> chain : List.copyOf(new java.util.TreeMap<>(CHAINS).entrySet())) {
                 List<FirewallRule> earlier = new ArrayList<>();
+                // each earlier rule's match, asked once: the loop below compares every rule with all before it
+                List<Analysis.Match> earlierMatches = new ArrayList<>();
                 for (FirewallRule r : an.enabledRules(dev.natlint.model.Table.NAT, chain.getKey())) {
                     Analysis.Match mine = an.newConnections(r, chain.getValue());
                     if (!mine.packets().isEmpty()) {
@@ -66,8 +68,9 @@ public final class NatRuleUnreachableRule extends BaseRule {
                         // of all earlier rules, whose boxes would multiply
                         PacketSet rest = mine.packets();
                         List<FirewallRule> culprits = new ArrayList<>();
-                        for (FirewallRule e : earlier) {
-                            Analysis.Match m = an.newConnections(e, chain.getValue());
+                        for (int k = 0; k < earlier.size(); k++) {
+                            FirewallRule e = earlier.get(k);
+                            Analysis.Match m = earlierMatches.get(k);
                             // a rule whose match rests on an assumption (time=, limit=) may not take the packets
                             if (!m.assumptions().isEmpty() || m.hull().disjoint(mine.hull())) {
                                 continue;
@@ -87,6 +90,7 @@ public final class NatRuleUnreachableRule extends BaseRule {
                     }
                     if (ctx.policy().of(r).action().endsChain()) {
                         earlier.add(r);
+                        earlierMatches.add(mine);
                     }
                 }
             }

@@ -171,6 +171,16 @@ public final class PacketBox {
     }
 
     /** This box with field {@code i} blanked: the key under which boxes differing only there meet. */
+    /** Whether the boxes are equal in every field but {@code i}: whether their {@link #without} boxes are equal. */
+    boolean equalExcept(PacketBox o, int i) {
+        for (int k = 0; k < fields.length; k++) {
+            if (k != i && fields[k] != o.fields[k] && !fields[k].equals(o.fields[k])) {
+                return false;
+            }
+        }
+        return fields.length == o.fields.length;
+    }
+
     PacketBox without(int i) {
         IntervalSet[] f = fields.clone();
         f[i] = IntervalSet.empty();

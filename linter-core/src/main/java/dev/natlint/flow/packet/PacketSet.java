@@ -95,9 +95,12 @@ public final class PacketSet {
     public PacketSet intersect(PacketSet o) {
         List<PacketBox> out = new ArrayList<>();
         boolean unchanged = true;
-        for (PacketBox a : boxes) {
+        // indexed loops: the quick compiler does not remove iterators, and this one ran for every box of every set
+        for (int x = 0; x < boxes.size(); x++) {
+            PacketBox a = boxes.get(x);
             int hits = 0;
-            for (PacketBox b : o.boxes) {
+            for (int y = 0; y < o.boxes.size(); y++) {
+                PacketBox b = o.boxes.get(y);
                 if (!a.disjoint(b)) {
                     PacketBox i = a.intersect(b);
                     out.add(i);
@@ -237,6 +240,12 @@ public final class PacketSet {
      * The outcome depends only on the boxes, not on their order: each pass collapses every group
      * into the union of its members, and the sort fixes the order.
      */
+    /**
+     * Up to this many boxes, the groups are found by comparing each box with the groups so far: most
+     * sets the chain walk cuts are a handful of boxes, and a map cost a key box and a node per box and field.
+     */
+    private static final int FEW_BOXES = 8;
+
     private PacketSet normalized(List<PacketBox> in) {
         List<PacketBox> list = new ArrayList<>(in.size());
         for (PacketBox b : in) {
@@ -248,8 +257,27 @@ public final class PacketSet {
         while (changed) {
             changed = false;
             for (int f = 0; f < Field.ALL.length; f++) {
-                Map<PacketBox, Integer> byOthers = new HashMap<>(list.size() * 2);
                 List<PacketBox> out = new ArrayList<>(list.size());
+                if (list.size() <= FEW_BOXES) {
+                    // the same grouping without a map: each box against the groups so far, in order
+                    for (PacketBox b : list) {
+                        int at = -1;
+                        for (int k = 0; k < out.size() && at < 0; k++) {
+                            if (out.get(k).equalExcept(b, f)) {
+                                at = k;
+                            }
+                        }
+                        if (at < 0) {
+                            out.add(b);
+                        } else {
+                            out.set(at, out.get(at).mergeField(f, b));
+                            changed = true;
+                        }
+                    }
+                    list = out;
+                    continue;
+                }
+                Map<PacketBox, Integer> byOthers = new HashMap<>(list.size() * 2);
                 for (PacketBox b : list) {
                     Integer at = byOthers.putIfAbsent(b.without(f), out.size());
                     if (at == null) {
