@@ -8,6 +8,7 @@ import dev.natlint.flow.packet.PacketSet;
 import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Table;
 import dev.natlint.policy.Action;
+import dev.natlint.policy.Guard;
 import dev.natlint.policy.PolicyRule;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -64,11 +65,12 @@ public final class ChainRunner {
         ChainIndex(List<FirewallRule> rules, RuleMatcher matcher, Stage stage, RuleMatcher.ConnState state) {
             matches = new RuleMatcher.Match[rules.size()];
             firstSame = new int[rules.size()];
-            Map<Map<String, String>, Integer> seen = new HashMap<>();
+            // what a rule matches depends on its guards alone (its action, comment or log prefix play no part)
+            Map<List<Guard>, Integer> seen = new HashMap<>();
             for (int i = 0; i < rules.size(); i++) {
                 RuleMatcher.Match m = matcher.match(rules.get(i), stage, state);
                 matches[i] = m;
-                Integer first = seen.putIfAbsent(rules.get(i).properties(), i);
+                Integer first = seen.putIfAbsent(matcher.policy().of(rules.get(i)).guards(), i);
                 firstSame[i] = first == null ? i : first;
                 if (!m.packets().isEmpty() || !m.maybe().isEmpty()) {
                     live.set(i);
