@@ -87,6 +87,8 @@ public final class ConfigBuilder {
 
     private final String file;
     private final Map<String, List<Item>> tables = new LinkedHashMap<>();
+    /** Changes whose selection found nothing the script created, in script order. */
+    private final List<UnmatchedChange> unmatched = new ArrayList<>();
     private final Map<String, Item> interfacesByName = new HashMap<>();
     private final Map<String, Integer> autoNames = new HashMap<>();
     /**
@@ -169,10 +171,26 @@ public final class ConfigBuilder {
                 items.remove(menu);
             }
         }
+        // the replay saw the touched menus' commands and the interface menus' again: theirs replace the base's
+        Set<String> replayed = new HashSet<>();
+        touched.forEach(p -> replayed.add("/" + String.join(" ", p)));
+        List<UnmatchedChange> unmatched = new ArrayList<>();
+        for (UnmatchedChange u : base.unmatchedChanges()) {
+            if (!replayed.contains(u.menu()) && !u.menu().startsWith("/interface")) {
+                unmatched.add(u);
+            }
+        }
+        for (UnmatchedChange u : part.unmatchedChanges()) {
+            if (replayed.contains(u.menu()) || u.menu().startsWith("/interface")) {
+                unmatched.add(u);
+            }
+        }
+        unmatched.sort(java.util.Comparator.comparingInt((UnmatchedChange u) -> u.location().line())
+                .thenComparingInt(u -> u.location().column()));
         return Optional.of(new RouterConfig(base.file(), base.routerOsVersion(), base.interfaces(), base.bridgePorts(),
                 base.interfaceLists(), base.interfaceListMembers(), base.addresses(), base.routes(), base.dhcpClients(),
                 base.addressListEntries(), firewall, base.services(), base.dnsStatic(), base.dnsAllowRemoteRequests(),
-                items));
+                items, unmatched));
     }
 
     // ---- replay ---------------------------------------------------------------------------------
@@ -181,13 +199,14 @@ public final class ConfigBuilder {
         String menu = c.menu();
         switch (c.verb()) {
             case "add" -> add(c, menu);
-            case "set" -> select(c, menu, true).forEach(item -> {
+            case "set" -> selected(c, menu, true).forEach(item -> {
                 located(item, c);
                 setProperties(item, c);
             });
+            // removing an item the script never made leaves the script's view as it is: no note
             case "remove" -> select(c, menu, false).forEach(item -> remove(menu, item));
-            case "disable" -> select(c, menu, false).forEach(item -> located(item, c).props.put("disabled", "yes"));
-            case "enable" -> select(c, menu, false).forEach(item -> located(item, c).props.put("disabled", "no"));
+            case "disable" -> selected(c, menu, false).forEach(item -> located(item, c).props.put("disabled", "yes"));
+            case "enable" -> selected(c, menu, false).forEach(item -> located(item, c).props.put("disabled", "no"));
             case "move" -> move(c, menu);
             default -> { } // print, export and other read-only or run-time commands change nothing
         }
@@ -349,6 +368,16 @@ public final class ConfigBuilder {
         t.addAll(at, moving);
     }
 
+    /** {@link #select}, remembering a selection by {@code [find ...]} or name that found nothing. */
+    private List<Item> selected(Command c, String menu, boolean createSingleton) {
+        List<Item> found = select(c, menu, createSingleton);
+        boolean addressed = !c.positionals().isEmpty() || c.property("numbers").isPresent();
+        if (found.isEmpty() && addressed && c.location() != null) {
+            unmatched.add(new UnmatchedChange(menu, c.verb(), c.location()));
+        }
+        return found;
+    }
+
     /** The items a command addresses: by selector, number, name, or the menu's only item. */
     private List<Item> select(Command c, String menu, boolean createSingleton) {
         List<Arg> selectors = new ArrayList<>(c.positionals());
@@ -503,6 +532,6 @@ public final class ConfigBuilder {
             i.props.keySet().forEach(k -> props.put(k, i.str(k)));
             return new ReplayedItem(menu, props, i.implicit, i.location);
         }).toList()));
-        return ModelExtraction.extract(file, script.routerOsVersion(), snapshot);
+        return ModelExtraction.extract(file, script.routerOsVersion(), snapshot, unmatched);
     }
 }

@@ -20,7 +20,8 @@ final class ModelExtraction {
     private ModelExtraction() {
     }
 
-    static RouterConfig extract(String file, Optional<String> version, Map<String, List<ReplayedItem>> tables) {
+    static RouterConfig extract(String file, Optional<String> version, Map<String, List<ReplayedItem>> tables,
+                                List<UnmatchedChange> unmatched) {
         Map<String, List<ConfigItem>> items = new LinkedHashMap<>();
         tables.forEach((menu, list) -> items.put(menu, list.stream()
                 .map(i -> new ConfigItem(menu, i.props(), i.disabled(), i.location())).toList()));
@@ -37,7 +38,7 @@ final class ModelExtraction {
         boolean allowRemote = !dns.isEmpty() && ConfigBuilder.isYes(dns.get(0).get("allow-remote-requests"));
         return new RouterConfig(file, version, interfaces(tables), bridgePorts(tables), interfaceLists(tables),
                 listMembers(tables), addresses(tables), routes(tables), dhcpClients(tables),
-                addressListEntries(tables), firewall, services, dnsStatic(tables), allowRemote, items);
+                addressListEntries(tables), firewall, services, dnsStatic(tables), allowRemote, items, unmatched);
     }
 
     private static List<Interface> interfaces(Map<String, List<ReplayedItem>> tables) {

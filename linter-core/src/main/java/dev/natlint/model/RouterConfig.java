@@ -19,11 +19,12 @@ public record RouterConfig(String file, Optional<String> routerOsVersion, List<I
                            List<Route> routes, List<DhcpClient> dhcpClients,
                            List<AddressListEntry> addressListEntries, Map<Table, List<FirewallRule>> firewall,
                            List<IpService> services, List<DnsStatic> dnsStatic, boolean dnsAllowRemoteRequests,
-                           Map<String, List<ConfigItem>> items) {
+                           Map<String, List<ConfigItem>> items, List<UnmatchedChange> unmatchedChanges) {
 
     public static final Set<String> BUILTIN_LISTS = Set.of("all", "none", "dynamic", "static");
 
     public RouterConfig {
+        unmatchedChanges = List.copyOf(unmatchedChanges);
         interfaces = List.copyOf(interfaces);
         bridgePorts = List.copyOf(bridgePorts);
         interfaceLists = List.copyOf(interfaceLists);

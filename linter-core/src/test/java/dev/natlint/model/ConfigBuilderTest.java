@@ -500,4 +500,19 @@ class ConfigBuilderTest {
         assertThat(c.interfaces()).noneMatch(i -> "1500".equals(i.properties().get("mtu")));
         assertThat(c.dnsAllowRemoteRequests()).isTrue();
     }
+
+    @Test
+    void changesThatFindNothingTheScriptCreatedAreKept() {
+        RouterConfig c = build("""
+                /ip address add address=192.168.88.1/24 interface=ether2
+                /ip address set [find interface=ether3] address=10.0.0.1/24
+                /ip address set [find interface=ether2] comment=lan
+                /ip firewall filter disable [find comment="defconf: drop invalid"]
+                /ip firewall filter remove [find]
+                /ip firewall nat enable 7
+                """);
+        assertThat(c.unmatchedChanges()).extracting(UnmatchedChange::menu, UnmatchedChange::verb, u -> u.location().line())
+                .containsExactly(tuple("/ip address", "set", 2), tuple("/ip firewall filter", "disable", 4),
+                        tuple("/ip firewall nat", "enable", 6));
+    }
 }

@@ -19,6 +19,7 @@ import dev.natlint.model.FirewallRule;
 import dev.natlint.model.Route;
 import dev.natlint.model.RouterConfig;
 import dev.natlint.model.Table;
+import dev.natlint.model.UnmatchedChange;
 import dev.natlint.net.Ipv4;
 import dev.natlint.net.Ports;
 import dev.natlint.parse.Command;
@@ -70,6 +71,7 @@ public final class NotAnalysedRule extends BaseRule {
         conditionalCommands(ctx, !forwards.isEmpty(), byLine);
         unreadableForwards(ctx.policy(), forwards, byLine);
         if (!forwards.isEmpty()) {
+            unmatchedChanges(config, byLine);
             rawDrops(ctx, forwards, byLine);
             policyRouting(config, ctx.policy(), analyzer.replyRoutingLines(), byLine);
             assumedVerdicts(ctx, byLine);
@@ -159,6 +161,20 @@ public final class NotAnalysedRule extends BaseRule {
             return Optional.of(dst.get().quoted());
         }
         return Optional.empty();
+    }
+
+    /**
+     * A change whose selection finds nothing the script creates, in a menu natlint analyses: on the router it
+     * may change something that exists before the script (a default-configuration rule, a factory address).
+     */
+    private static void unmatchedChanges(RouterConfig config, Map<Integer, Set<String>> byLine) {
+        for (UnmatchedChange u : config.unmatchedChanges()) {
+            if (ANALYSED_MENUS.contains(u.menu())) {
+                add(byLine, u.location().line(), "this " + u.verb() + " finds nothing the script creates; on the router"
+                        + " it may change an item that exists before the script runs (a default), which natlint cannot"
+                        + " see, so the verdicts here are for the script as written");
+            }
+        }
     }
 
     /**
