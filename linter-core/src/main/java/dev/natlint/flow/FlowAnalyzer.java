@@ -746,8 +746,9 @@ public final class FlowAnalyzer {
         // the server's reply goes to its gateway: the router when the server is on a connected subnet, or
         // the LAN router the router reaches it through, which delivers straight to clients on its own subnet
         Optional<Routing.ServerGateway> gateway = topology.routing().serverGateway(target);
-        if (gateway.isEmpty() && t.get(Field.SRC_ADDRESS).isEmpty() && topology.role(route.iface()) != null
-                && topology.role(route.iface()).kind() == Role.Kind.WAN) {
+        Role routeRole = topology.role(route.iface());
+        if (gateway.isEmpty() && t.get(Field.SRC_ADDRESS).isEmpty() && routeRole != null
+                && routeRole.kind() == Role.Kind.WAN) {
             // a target beyond an uplink answers the source it sees over the internet, not through the router
             out.add(new Path(part, Verdict.REPLY_OUTSIDE_ROUTER, dstnatRule, t, route, s, s, null, notes));
             return;
@@ -814,8 +815,8 @@ public final class FlowAnalyzer {
         // the routing decision for the reply comes before the filter: with no route to the client it ends here
         PacketSet lost = dstnatRule == null || unrouted.isEmpty() ? PacketSet.empty(universe)
                 : part.intersect(PacketSet.of(PacketBox.all(universe).with(Field.SRC_ADDRESS, unrouted)));
-        for (String wan : topology.uplinks()) {
-            if (!lost.isEmpty() && replyRouting().returnsBy(wan)) {
+        for (String wan : lost.isEmpty() ? List.<String>of() : topology.uplinks()) {
+            if (replyRouting().returnsBy(wan)) {
                 // replies to clients that came in here go back by the marked table's default route
                 lost = lost.subtract(PacketSet.of(PacketBox.all(universe).with(Field.IN_INTERFACE, space.iface(wan))));
             }
@@ -893,12 +894,12 @@ public final class FlowAnalyzer {
         // conntrack undoes a src-nat after mangle prerouting: matchers there still see the translated source
         Optional<IntervalSet> translatedSource = t.get(Field.SRC_ADDRESS);
         PacketSet arriving = translatedSource.isEmpty() || !mangle.followsAnyMark() ? reply
-                : replaced(reply, Field.DST_ADDRESS, translatedSource.get());
+                : reply.replace(Field.DST_ADDRESS, translatedSource.get());
         List<MangleWalk.Part> pres = mangle.walk("prerouting", arriving, Translation.NONE, Stage.DSTNAT, replyState);
         for (MangleWalk.Part pre : pres) {
             // back to the address the filter sees (the parts never differ in it: it was one translated source)
             PacketSet preReply = pres.size() == 1 ? reply : translatedSource.isEmpty() ? pre.packets()
-                    : reply.intersect(replaced(pre.packets(), Field.DST_ADDRESS, space.allAddresses()));
+                    : reply.intersect(pre.packets().replace(Field.DST_ADDRESS, space.allAddresses()));
             List<MangleWalk.Part> fwds = mangle.walk("forward", preReply, Translation.NONE, Stage.FORWARD,
                     replyState.withMarks(pre.marks()));
             // the routing decision comes between mangle prerouting and forward
@@ -936,15 +937,6 @@ public final class FlowAnalyzer {
                     .with(Field.IN_INTERFACE, b.get(Field.OUT_INTERFACE)));
         }
         return PacketSet.unionOf(universe, backBoxes);
-    }
-
-    /** {@code packets} with field {@code f} set to {@code values} in every box. */
-    private PacketSet replaced(PacketSet packets, Field f, IntervalSet values) {
-        List<PacketBox> boxes = new ArrayList<>();
-        for (PacketBox b : packets.boxes()) {
-            boxes.add(b.replace(f, values));
-        }
-        return PacketSet.unionOf(universe, boxes);
     }
 
     /**
