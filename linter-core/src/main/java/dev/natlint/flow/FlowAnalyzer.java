@@ -872,10 +872,8 @@ public final class FlowAnalyzer {
         if (other.isPresent() || !mangle.followsRoutingMarks()) {
             return other.or(this::policyRoutingLine);
         }
-        RuleMatcher.ConnState replyState = new RuleMatcher.ConnState(dstnatRule != null,
-                t.get(Field.SRC_ADDRESS).isPresent(), true, marks.nextPacket());
-        for (MangleWalk.Part p : mangle.walk("prerouting", replyPackets(lost, t, route), Translation.NONE, Stage.DSTNAT,
-                replyState)) {
+        for (MangleWalk.Part p : mangle.walk("prerouting", arriving(replyPackets(lost, t, route), t), Translation.NONE,
+                Stage.DSTNAT, replyState(dstnatRule, t, marks))) {
             if (!p.marks().routing().isEmpty()) {
                 return Optional.of(routingMarkLine(p.marks().routing()));
             }
@@ -887,15 +885,10 @@ public final class FlowAnalyzer {
     private void replyThroughFilter(PacketSet part, FirewallRule dstnatRule, Translation t, RouteResult route,
                                     FirewallRule s, List<Assumption> notes, Marks marks, List<Path> out) {
         PacketSet reply = replyPackets(part, t, route);
-        // the reply is a later packet of the connection: it keeps the connection's mark, and mangle
-        // prerouting and forward see it before the filter does
-        RuleMatcher.ConnState replyState = new RuleMatcher.ConnState(dstnatRule != null,
-                t.get(Field.SRC_ADDRESS).isPresent(), true, marks.nextPacket());
-        // conntrack undoes a src-nat after mangle prerouting: matchers there still see the translated source
+        RuleMatcher.ConnState replyState = replyState(dstnatRule, t, marks);
         Optional<IntervalSet> translatedSource = t.get(Field.SRC_ADDRESS);
-        PacketSet arriving = translatedSource.isEmpty() || !mangle.followsAnyMark() ? reply
-                : reply.replace(Field.DST_ADDRESS, translatedSource.get());
-        List<MangleWalk.Part> pres = mangle.walk("prerouting", arriving, Translation.NONE, Stage.DSTNAT, replyState);
+        List<MangleWalk.Part> pres = mangle.walk("prerouting", arriving(reply, t), Translation.NONE, Stage.DSTNAT,
+                replyState);
         for (MangleWalk.Part pre : pres) {
             // back to the address the filter sees (the parts never differ in it: it was one translated source)
             PacketSet preReply = pres.size() == 1 ? reply : translatedSource.isEmpty() ? pre.packets()
@@ -926,6 +919,25 @@ public final class FlowAnalyzer {
                 }
             }
         }
+    }
+
+    /**
+     * What is known of the connection when its reply arrives: a later packet, so it keeps the connection's
+     * mark but not the first packet's packet and routing marks.
+     */
+    private static RuleMatcher.ConnState replyState(FirewallRule dstnatRule, Translation t, Marks marks) {
+        return new RuleMatcher.ConnState(dstnatRule != null, t.get(Field.SRC_ADDRESS).isPresent(), true,
+                marks.nextPacket());
+    }
+
+    /**
+     * Replies as mangle prerouting sees them: conntrack undoes a src-nat after it, so they are still addressed
+     * to the translated source (no need to re-address them when no walk can change a mark).
+     */
+    private PacketSet arriving(PacketSet reply, Translation t) {
+        Optional<IntervalSet> translatedSource = t.get(Field.SRC_ADDRESS);
+        return translatedSource.isEmpty() || !mangle.followsAnyMark() ? reply
+                : reply.replace(Field.DST_ADDRESS, translatedSource.get());
     }
 
     /** Reply packets back in client coordinates: the reply's destination is the client's address and port. */
