@@ -238,7 +238,7 @@ public final class ChainRunner {
             boolean maybe = !m.maybe().isEmpty() && !split.rest().intersect(t.preimage(m.maybe())).isEmpty();
             if (maybe) {
                 // packets the rule may also take (a DNS name in a list): they go on, resting on its assumptions
-                assumptions(rule, m).forEach(a -> add(notes, a));
+                m.assumptionsAt(rule.location().line()).forEach(a -> add(notes, a));
             }
             if (hit.isEmpty()) {
                 if (!maybe) {
@@ -246,7 +246,7 @@ public final class ChainRunner {
                 }
                 continue;
             }
-            List<Assumption> own = assumptions(rule, m);
+            List<Assumption> own = m.assumptionsAt(rule.location().line());
             Action action = typed.get(i).action();
             if (action.effect() == Action.Effect.NEXT_RULE) {
                 // the packets go on: every later verdict of theirs rests on this rule's assumptions
@@ -374,13 +374,6 @@ public final class ChainRunner {
         return parts;
     }
 
-    private static List<Assumption> assumptions(FirewallRule rule, RuleMatcher.Match m) {
-        List<Assumption> out = new ArrayList<>(m.assumptions().size());
-        for (String reason : m.assumptions()) {
-            out.add(Assumption.assumed(rule.location().line(), reason));
-        }
-        return out;
-    }
 
     private static void add(List<Assumption> notes, Assumption a) {
         if (!notes.contains(a)) {

@@ -1048,9 +1048,8 @@ public final class FlowAnalyzer {
 
     /** The first mangle rule that sets routing mark {@code mark} before the routing decision. */
     private int routingMarkLine(String mark) {
-        return policy.rules(Table.MANGLE).stream().filter(r -> !r.disabled() && MangleWalk.beforeRouting(r.chain())
-                        && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
-                        && m.mark().equals(Optional.of(mark)))
+        return policy.rules(Table.MANGLE).stream().filter(r -> MangleWalk.routesBeforeRouting(r)
+                        && ((Action.SetMark) r.action()).mark().equals(Optional.of(mark)))
                 .map(r -> r.location().line()).findFirst().orElse(0);
     }
 
@@ -1068,9 +1067,8 @@ public final class FlowAnalyzer {
      */
     private Optional<Integer> policyRoutingLine() {
         Set<Integer> followed = replyRouting().analysedLines();
-        Optional<Integer> mark = policy.rules(Table.MANGLE).stream().filter(r -> !r.disabled()
-                && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
-                && MangleWalk.beforeRouting(r.chain()) && !followed.contains(r.location().line()))
+        Optional<Integer> mark = policy.rules(Table.MANGLE).stream().filter(r -> MangleWalk.routesBeforeRouting(r)
+                && !followed.contains(r.location().line()))
                 .map(r -> r.location().line()).findFirst();
         if (mark.isPresent()) {
             return mark;

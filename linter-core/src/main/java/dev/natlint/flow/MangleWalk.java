@@ -57,11 +57,9 @@ final class MangleWalk {
                 }
             }
         }
-        for (PolicyRule r : policy.rules(Table.MANGLE)) {
-            if (!r.disabled() && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
-                    && m.mark().isPresent() && beforeRouting(r.chain())) {
-                kinds.add(Guard.MarkKind.ROUTING);
-            }
+        if (policy.rules(Table.MANGLE).stream().anyMatch(r -> routesBeforeRouting(r)
+                && ((Action.SetMark) r.action()).mark().isPresent())) {
+            kinds.add(Guard.MarkKind.ROUTING);
         }
         boolean grew = true;
         while (grew) {
@@ -148,7 +146,7 @@ final class MangleWalk {
         List<Assumption> notes = p.notes();
         if (!m.maybe().isEmpty() && !left.intersect(t.preimage(m.maybe())).isEmpty()) {
             // packets the rule may take too (a DNS name in a list): they go on as they are, on its assumptions
-            notes = Assumption.merge(notes, assumptions(rule, m));
+            notes = Assumption.merge(notes, m.assumptionsAt(rule.location().line()));
         }
         if (!left.isEmpty()) {
             next.add(new Part(left, p.marks(), notes));
@@ -156,7 +154,7 @@ final class MangleWalk {
         if (hit.isEmpty()) {
             return;
         }
-        List<Assumption> own = Assumption.merge(notes, assumptions(rule, m));
+        List<Assumption> own = Assumption.merge(notes, m.assumptionsAt(rule.location().line()));
         List<Assumption> unmatched = notMatching(rule);
         if ((sets || ends) && !unmatched.isEmpty()) {
             // whether the rule matches rests on a matcher natlint does not model (a load balancer's
@@ -254,8 +252,14 @@ final class MangleWalk {
      * postrouting run after it, input and output see no forwarded packet; prerouting and custom chains
      * (jumped to from anywhere) may.
      */
-    static boolean beforeRouting(String chain) {
+    private static boolean beforeRouting(String chain) {
         return !List.of("forward", "postrouting", "input", "output").contains(chain);
+    }
+
+    /** An enabled {@code mark-routing} whose mark can reach a forwarded packet's routing decision. */
+    static boolean routesBeforeRouting(PolicyRule r) {
+        return !r.disabled() && r.action() instanceof Action.SetMark m && m.kind() == Guard.MarkKind.ROUTING
+                && beforeRouting(r.chain());
     }
 
     /** The other choice for a rule with unmodelled matchers: each assumed not to match. */
@@ -266,14 +270,6 @@ final class MangleWalk {
                 out.add(Assumption.assumed(rule.location().line(), u.quoted() + " is " + u.reason()
                         + "; assumed not to match"));
             }
-        }
-        return out;
-    }
-
-    private static List<Assumption> assumptions(PolicyRule rule, RuleMatcher.Match m) {
-        List<Assumption> out = new ArrayList<>(m.assumptions().size());
-        for (String reason : m.assumptions()) {
-            out.add(Assumption.assumed(rule.location().line(), reason));
         }
         return out;
     }

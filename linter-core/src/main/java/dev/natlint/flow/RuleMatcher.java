@@ -1,5 +1,6 @@
 package dev.natlint.flow;
 
+import dev.natlint.diag.Assumption;
 import dev.natlint.flow.packet.Field;
 import dev.natlint.net.IntervalSet;
 import dev.natlint.flow.packet.PacketBox;
@@ -38,6 +39,15 @@ public final class RuleMatcher {
 
         public Match(PacketSet packets, List<String> assumptions, PacketSet maybe) {
             this(packets, assumptions, maybe.isEmpty() ? packets.hull() : packets.union(maybe).hull(), maybe);
+        }
+
+        /** The assumptions as notes of the rule written at {@code line}. */
+        public List<Assumption> assumptionsAt(int line) {
+            List<Assumption> out = new ArrayList<>(assumptions.size());
+            for (String reason : assumptions) {
+                out.add(Assumption.assumed(line, reason));
+            }
+            return out;
         }
     }
 
