@@ -19,23 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class MarksTest {
 
-    private static final String BASE = """
-            /interface ethernet set [ find default-name=ether1 ] name=wan
-            /interface bridge add name=bridge
-            /interface bridge port add bridge=bridge interface=ether2
-            /interface vlan add interface=bridge name=vlan20 vlan-id=20
-            /interface list add name=WAN
-            /interface list add name=LAN
-            /interface list member add interface=wan list=WAN
-            /interface list member add interface=bridge list=LAN
-            /interface list member add interface=vlan20 list=LAN
-            /ip address add address=192.168.1.1/24 interface=bridge
-            /ip address add address=192.168.20.1/24 interface=vlan20
-            /ip address add address=203.0.113.2/24 interface=wan
-            /ip route add gateway=203.0.113.1
-            /ip firewall nat add chain=srcnat action=masquerade out-interface-list=WAN
-            /ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.1.10
-            """;
+    /** VerdictTest's router with its port 80 forward to 192.168.1.10. */
+    private static final String BASE = VerdictTest.BASE + VerdictTest.FWD;
 
     private static FlowAnalyzer analyze(String rules) {
         return FlowAnalyzer.of(ConfigBuilder.build(RouterOsReader.read("m.rsc", BASE + rules)));

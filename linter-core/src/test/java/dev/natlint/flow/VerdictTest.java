@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** One small router per verdict and per matcher feature, checked through trace and explain. */
 class VerdictTest {
 
-    private static final String BASE = """
+    /** A router with a WAN, a bridge LAN and a VLAN; MarksTest builds on it too. */
+    static final String BASE = """
             /interface ethernet set [ find default-name=ether1 ] name=wan
             /interface bridge add name=bridge
             /interface bridge port add bridge=bridge interface=ether2
@@ -41,7 +42,7 @@ class VerdictTest {
         return f.orElseThrow().verdict();
     }
 
-    private static final String FWD = "/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.1.10\n";
+    static final String FWD = "/ip firewall nat add chain=dstnat dst-address=203.0.113.2 protocol=tcp dst-port=80 action=dst-nat to-addresses=192.168.1.10\n";
 
     @Test
     void clientOnAnotherSubnetWorksWithoutHairpin() {
